@@ -1,0 +1,74 @@
+// The CLI's commands as functions from arguments to output and an exit code, so that tests can run
+// them in-process. Exit codes: 0 no errors, 1 errors found, 2 usage or internal failure.
+import { writeFileSync } from 'node:fs';
+import {
+  compile,
+  dedupeDiagnostics,
+  renderDiagnostic,
+  renderRef,
+  serializeIR,
+  sortDiagnostics,
+  type Diagnostic,
+  type Locale,
+  type SourceFile,
+} from '@rubric/core';
+import { collectFiles, diskHost } from './files.js';
+
+export interface Output {
+  out: string[];
+  err: string[];
+  code: number;
+}
+
+export function checkCommand(paths: string[], opts: { format: 'text' | 'json'; locale: Locale }): Output {
+  const files = collectFiles(paths);
+  const cache = new Map<string, SourceFile>();
+  let all: Diagnostic[] = [];
+  for (const f of files) all.push(...compile(f, diskHost, cache).diagnostics);
+  all = sortDiagnostics(dedupeDiagnostics(all));
+  const byFile = new Map<string, Diagnostic[]>(files.map((f) => [f, []]));
+  for (const d of all) {
+    if (!byFile.has(d.file)) byFile.set(d.file, []);
+    byFile.get(d.file)!.push(d);
+  }
+  const errors = all.filter((d) => d.severity === 'error').length;
+  const warnings = all.filter((d) => d.severity === 'warning').length;
+  const out: string[] = [];
+  if (opts.format === 'json') {
+    const json = {
+      files: [...byFile.entries()].map(([file, ds]) => ({
+        file,
+        diagnostics: ds.map((d) => ({
+          code: d.code,
+          severity: d.severity,
+          message: renderDiagnostic(d, opts.locale),
+          range: { start: { line: d.range.start.line, column: d.range.start.column }, end: { line: d.range.end.line, column: d.range.end.column } },
+          indicator: d.indicator ?? null,
+        })),
+      })),
+    };
+    out.push(JSON.stringify(json, null, 2));
+  } else {
+    for (const d of all) {
+      const sev = renderRef({ id: `severity.${d.severity}`, args: {} }, opts.locale);
+      out.push(`${d.file}:${d.range.start.line}:${d.range.start.column}  ${sev}  ${d.code}  ${renderDiagnostic(d, opts.locale)}`);
+    }
+    out.push(renderRef({ id: 'summary', args: { errors, warnings, files: byFile.size } }, opts.locale));
+  }
+  return { out, err: [], code: errors > 0 ? 1 : 0 };
+}
+
+export function compileCommand(file: string, opts: { output?: string; locale: Locale }): Output {
+  const [path] = collectFiles([file]);
+  const r = compile(path!, diskHost);
+  const err = r.diagnostics.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column}  ${renderRef({ id: `severity.${d.severity}`, args: {} }, opts.locale)}  ${d.code}  ${renderDiagnostic(d, opts.locale)}`);
+  if (!r.rubric) {
+    err.push(renderRef({ id: 'cli.noRubric', args: { file: path! } }, opts.locale));
+    return { out: [], err, code: 1 };
+  }
+  const json = serializeIR(r.rubric);
+  const out: string[] = [];
+  if (opts.output) writeFileSync(opts.output, json);
+  else out.push(json.trimEnd());
+  return { out, err, code: r.diagnostics.some((d) => d.severity === 'error') ? 1 : 0 };
+}

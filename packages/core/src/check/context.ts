@@ -1,0 +1,42 @@
+// What every check receives: the rubric IR and the bag to report into, plus helpers shared by checks.
+import type { Decimal } from '../decimal.js';
+import type { Args, DiagnosticBag, Fix, Related } from '../diagnostics.js';
+import { label } from '../ir/build.js';
+import type { IndicatorIR, RubricIR, SrcRange } from '../ir/model.js';
+import type { Code } from '../messages/catalog.js';
+
+export class CheckContext {
+  constructor(
+    readonly rubric: RubricIR,
+    private readonly bag: DiagnosticBag,
+  ) {}
+
+  report(code: Code, at: SrcRange, args: Args, extra: { indicator?: IndicatorIR; related?: Related[]; fix?: Fix } = {}): void {
+    const e: { indicator?: string; related?: Related[]; fix?: Fix } = {};
+    if (extra.indicator) e.indicator = label(extra.indicator);
+    if (extra.related) e.related = extra.related;
+    if (extra.fix) e.fix = extra.fix;
+    this.bag.add(code, at.file, { start: at.start, end: at.end }, args, e);
+  }
+
+  /** Every indicator of the rubric (parts, indicators, bonuses and their descendants), parents first. */
+  *all(): Generator<IndicatorIR> {
+    const walk = function* (xs: IndicatorIR[]): Generator<IndicatorIR> {
+      for (const x of xs) {
+        yield x;
+        yield* walk(x.children);
+        yield* walk(x.bonuses);
+      }
+    };
+    yield* walk(this.rubric.parts);
+    yield* walk(this.rubric.indicators);
+    yield* walk(this.rubric.bonuses);
+  }
+
+  /** A fix that replaces the text at `at` with `value`. */
+  setFix(id: 'fix.setPoints' | 'fix.setTotal', at: SrcRange, value: Decimal): Fix {
+    return { message: { id, args: { value: value.toString() } }, edits: [{ file: at.file, range: { start: at.start, end: at.end }, newText: value.toString() }] };
+  }
+}
+
+export type Check = (ctx: CheckContext) => void;

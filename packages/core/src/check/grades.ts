@@ -1,0 +1,44 @@
+// Grade and award thresholds on the final score: out of order (RUB212), overlapping (RUB213), gapped
+// (RUB214, or RUB209 when only fractional scores fall in the gap), unreachable (RUB215).
+import { Decimal } from '../decimal.js';
+import type { GradeIR } from '../ir/model.js';
+import type { CheckContext } from './context.js';
+import { gaps, overlaps, showStretch } from './intervals.js';
+
+export function checkGrades(ctx: CheckContext): void {
+  const r = ctx.rubric;
+  const gs = r.grades;
+  if (gs.length === 0) return;
+  const items = gs.map((g) => ({ interval: g.scores, item: g }));
+  for (let i = 1; i < gs.length; i++) {
+    const a = gs[i - 1]!.scores.low;
+    const b = gs[i]!.scores.low;
+    if (a && b && b.value.gt(a.value)) ctx.report('RUB212', gs[i]!.range, { grade: gs[i]!.name, previous: gs[i - 1]!.name });
+  }
+  const integer = Decimal.ONE;
+  const step = r.step;
+  for (const o of overlaps(items, r.step.lt(integer) ? step : integer)) {
+    ctx.report('RUB213', o.second.conditionRange, { value: showStretch(o.low, o.high, ''), first: o.first.name, second: o.second.name }, { related: [rel(o.first)] });
+  }
+  const coarse = new Set(gaps(items, integer).map((g) => `${g.low.value}|${g.high.value}`));
+  for (const g of gaps(items, null)) {
+    const key = `${g.low.value}|${g.high.value}`;
+    if (coarse.has(key)) {
+      ctx.report('RUB214', g.above.conditionRange, { from: g.low.value.toString(), to: g.high.value.toString() }, { related: [rel(g.below)] });
+    } else if (step.lt(integer) && gaps([{ interval: g.below.scores, item: g.below }, { interval: g.above.scores, item: g.above }], step).length > 0) {
+      ctx.report('RUB209', g.above.conditionRange, { from: g.low.value.toString(), to: g.high.value.toString(), what: '@word.grade', step: step.toString() }, { related: [rel(g.below)] });
+    }
+  }
+  if (r.max !== null) {
+    for (const g of gs) {
+      const low = g.scores.low;
+      if (low && (low.value.gt(r.max) || (low.value.eq(r.max) && !low.closed))) {
+        ctx.report('RUB215', g.conditionRange, { grade: g.name, threshold: low.value.toString(), max: r.max.toString() });
+      }
+    }
+  }
+}
+
+function rel(g: GradeIR) {
+  return { file: g.range.file, range: g.range, message: { id: 'related.previous', args: {} } };
+}

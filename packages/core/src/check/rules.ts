@@ -1,0 +1,82 @@
+// Scoring rules against their indicator: bands worth more than the indicator (RUB203), no band at
+// full marks (RUB204), overlapping or gapped numeric bands (RUB207/RUB208), caps above the points
+// (RUB205/RUB206), oversized deductions (RUB218), repeated band labels (RUB303).
+import { Decimal } from '../decimal.js';
+import type { BandIR, IndicatorIR } from '../ir/model.js';
+import type { CheckContext } from './context.js';
+import { gaps, overlaps, showStretch } from './intervals.js';
+
+function bandName(b: BandIR, unit: string): string {
+  if (b.label !== null) return b.label;
+  if (!b.condition) return b.measure ?? '';
+  return `${b.measure ?? ''} ${showStretch(b.condition.low, b.condition.high, unit)}`;
+}
+
+export function checkBands(ctx: CheckContext): void {
+  for (const ind of ctx.all()) {
+    const r = ind.rule;
+    if (!r || r.kind !== 'bands' || r.bands.length === 0) continue;
+    const measure = r.measure ? ctx.rubric.measures.find((m) => m.name === r.measure) : undefined;
+    const unit = measure?.kind === 'percent' ? '%' : '';
+    const p = ind.points;
+    if (p !== null) {
+      for (const b of r.bands) {
+        if (b.points.gt(p)) {
+          ctx.report('RUB203', b.pointsRange, { band: bandName(b, unit), bandPoints: b.points.toString(), points: p.toString() }, {
+            indicator: ind,
+            fix: ctx.setFix('fix.setPoints', b.pointsRange, p),
+          });
+        }
+      }
+      const best = r.bands.reduce((a, b) => (b.points.gt(a.points) ? b : a));
+      if (best.points.lt(p) && !r.bands.some((b) => b.points.gt(p))) {
+        ctx.report('RUB204', ind.pointsRange ?? ind.titleRange, { best: best.points.toString(), points: p.toString() }, { indicator: ind });
+      }
+    }
+    const labels = new Map<string, BandIR>();
+    for (const b of r.bands) {
+      if (b.label === null) continue;
+      if (labels.has(b.label)) ctx.report('RUB303', b.range, { band: b.label }, { indicator: ind });
+      else labels.set(b.label, b);
+    }
+    const numeric = r.bands.filter((b) => b.condition !== null).map((b) => ({ interval: b.condition!, item: b }));
+    if (numeric.length < 2) continue;
+    const step = measure?.kind === 'integer' ? Decimal.ONE : null;
+    for (const o of overlaps(numeric, step)) {
+      ctx.report('RUB207', o.second.range, { value: showStretch(o.low, o.high, unit), first: bandName(o.first, unit), second: bandName(o.second, unit) }, {
+        indicator: ind,
+        related: [{ file: o.first.range.file, range: o.first.range, message: { id: 'related.otherBand', args: {} } }],
+      });
+    }
+    for (const g of gaps(numeric, step)) {
+      ctx.report('RUB208', g.above.range, { from: `${g.low.value}${unit}`, to: `${g.high.value}${unit}` }, {
+        indicator: ind,
+        related: [{ file: g.below.range.file, range: g.below.range, message: { id: 'related.otherBand', args: {} } }],
+      });
+    }
+  }
+}
+
+export function checkCaps(ctx: CheckContext): void {
+  for (const ind of ctx.all()) {
+    const r = ind.rule;
+    const p = ind.points;
+    if (!r || p === null) continue;
+    if (r.kind === 'per' && r.max !== null && r.max.gt(p) && r.maxRange) {
+      ctx.report('RUB205', r.maxRange, { cap: r.max.toString(), points: p.toString() }, { indicator: ind, fix: ctx.setFix('fix.setPoints', r.maxRange, p) });
+    }
+    if (r.kind === 'per' && r.max === null && !r.uncapped && r.points.high.gt(p)) {
+      ctx.report('RUB205', r.range, { cap: r.points.high.toString(), points: p.toString() }, { indicator: ind });
+    }
+    if (r.kind === 'rate' && r.max !== null && r.max.gt(p) && r.maxRange) {
+      ctx.report('RUB206', r.maxRange, { cap: r.max.toString(), points: p.toString() }, { indicator: ind, fix: ctx.setFix('fix.setPoints', r.maxRange, p) });
+    }
+    if (r.kind === 'deduct' && r.points.high.gt(p)) {
+      ctx.report('RUB218', r.range, { deduct: r.points.high.toString(), points: p.toString() }, { indicator: ind });
+    }
+  }
+}
+
+export function isLeaf(ind: IndicatorIR): boolean {
+  return ind.children.length === 0;
+}

@@ -1,0 +1,115 @@
+// Exact decimal numbers for points. A value is `mantissa / 10^scale` with a BigInt mantissa, so sums and
+// products of points written in decimal (0.5, 1.5, 80%) are exact. Binary floating point is never used.
+// Invariant: values are normalized (no trailing zero digits in the mantissa when scale > 0).
+
+export class Decimal {
+  private constructor(
+    readonly mantissa: bigint,
+    readonly scale: number,
+  ) {}
+
+  static readonly ZERO = new Decimal(0n, 0);
+  static readonly ONE = new Decimal(1n, 0);
+  static readonly HUNDRED = new Decimal(100n, 0);
+
+  /** Parses `12`, `-1.50`, `.5`; returns undefined for anything else. */
+  static parse(text: string): Decimal | undefined {
+    const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text.trim());
+    if (!m || (m[2] === '' && (m[3] ?? '') === '')) return undefined;
+    const frac = m[3] ?? '';
+    const digits = (m[2] ?? '') + frac;
+    const mant = BigInt(digits === '' ? '0' : digits) * (m[1] === '-' ? -1n : 1n);
+    return Decimal.of(mant, frac.length);
+  }
+
+  static fromInt(n: number): Decimal {
+    return Decimal.of(BigInt(n), 0);
+  }
+
+  private static of(mantissa: bigint, scale: number): Decimal {
+    while (scale > 0 && mantissa % 10n === 0n) {
+      mantissa /= 10n;
+      scale--;
+    }
+    return new Decimal(mantissa, scale);
+  }
+
+  private static align(a: Decimal, b: Decimal): [bigint, bigint, number] {
+    const s = Math.max(a.scale, b.scale);
+    return [a.mantissa * 10n ** BigInt(s - a.scale), b.mantissa * 10n ** BigInt(s - b.scale), s];
+  }
+
+  add(o: Decimal): Decimal {
+    const [x, y, s] = Decimal.align(this, o);
+    return Decimal.of(x + y, s);
+  }
+  sub(o: Decimal): Decimal {
+    const [x, y, s] = Decimal.align(this, o);
+    return Decimal.of(x - y, s);
+  }
+  mul(o: Decimal): Decimal {
+    return Decimal.of(this.mantissa * o.mantissa, this.scale + o.scale);
+  }
+  neg(): Decimal {
+    return new Decimal(-this.mantissa, this.scale);
+  }
+  /** Divides by 100 (a percentage to a fraction). Exact. */
+  percent(): Decimal {
+    return Decimal.of(this.mantissa, this.scale + 2);
+  }
+  cmp(o: Decimal): -1 | 0 | 1 {
+    const [x, y] = Decimal.align(this, o);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  eq(o: Decimal): boolean {
+    return this.cmp(o) === 0;
+  }
+  lt(o: Decimal): boolean {
+    return this.cmp(o) < 0;
+  }
+  gt(o: Decimal): boolean {
+    return this.cmp(o) > 0;
+  }
+  isZero(): boolean {
+    return this.mantissa === 0n;
+  }
+  isNegative(): boolean {
+    return this.mantissa < 0n;
+  }
+  /** Number of digits after the decimal point. */
+  get decimals(): number {
+    return this.scale;
+  }
+  /** The smallest positive step this value is a multiple of: 10^-scale. */
+  static unit(decimals: number): Decimal {
+    return Decimal.of(1n, decimals);
+  }
+  /** True when this value is an integer multiple of `step` (step > 0). */
+  isMultipleOf(step: Decimal): boolean {
+    const [x, y] = Decimal.align(this, step);
+    return y !== 0n && x % y === 0n;
+  }
+  static min(a: Decimal, b: Decimal): Decimal {
+    return a.cmp(b) <= 0 ? a : b;
+  }
+  static max(a: Decimal, b: Decimal): Decimal {
+    return a.cmp(b) >= 0 ? a : b;
+  }
+  static sum(xs: Iterable<Decimal>): Decimal {
+    let acc = Decimal.ZERO;
+    for (const x of xs) acc = acc.add(x);
+    return acc;
+  }
+  toString(): string {
+    const neg = this.mantissa < 0n;
+    let digits = (neg ? -this.mantissa : this.mantissa).toString();
+    if (this.scale > 0) {
+      digits = digits.padStart(this.scale + 1, '0');
+      digits = `${digits.slice(0, digits.length - this.scale)}.${digits.slice(digits.length - this.scale)}`;
+    }
+    return neg ? `-${digits}` : digits;
+  }
+  toJSON(): string {
+    return this.toString();
+  }
+}

@@ -1,0 +1,84 @@
+// Diagnostics are data: a stable code, a severity, a range, the arguments of its message, related
+// locations and an optional fix. They are rendered late, in the reader's locale (messages/render.ts).
+// Nothing may ever depend on message text; tests and tools use codes and arguments.
+import type { Range } from './source.js';
+import { CATALOG, type Code } from './messages/catalog.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Args = Record<string, string | number>;
+
+/** A reference to a message of the catalog (a diagnostic code or a label id) with its arguments. */
+export interface MessageRef {
+  id: string;
+  args: Args;
+}
+
+export interface TextEdit {
+  file: string;
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  message: MessageRef;
+  edits: TextEdit[];
+}
+
+export interface Related {
+  file: string;
+  range: Range;
+  message: MessageRef;
+}
+
+export interface Diagnostic {
+  code: Code;
+  severity: Severity;
+  file: string;
+  range: Range;
+  args: Args;
+  /** Code and title of the indicator concerned, e.g. `1.1 法人资格`. */
+  indicator?: string;
+  related?: Related[];
+  fix?: Fix;
+}
+
+/** Collects diagnostics for one pass; severity comes from the catalog, never from the call site. */
+export class DiagnosticBag {
+  readonly items: Diagnostic[] = [];
+
+  add(
+    code: Code,
+    file: string,
+    range: Range,
+    args: Args = {},
+    extra: { indicator?: string; related?: Related[]; fix?: Fix } = {},
+  ): Diagnostic {
+    const d: Diagnostic = { code, severity: CATALOG[code].severity, file, range, args };
+    if (extra.indicator !== undefined) d.indicator = extra.indicator;
+    if (extra.related && extra.related.length > 0) d.related = extra.related;
+    if (extra.fix) d.fix = extra.fix;
+    this.items.push(d);
+    return d;
+  }
+}
+
+/** Stable order: file, position, code. */
+export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  return [...ds].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.range.start.offset - b.range.start.offset ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
+}
+
+/** Removes exact duplicates (the same code at the same place with the same arguments). */
+export function dedupeDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const key = `${d.file}\u0000${d.range.start.offset}\u0000${d.range.end.offset}\u0000${d.code}\u0000${JSON.stringify(d.args)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,75 @@
+// The compile pipeline for one entry file: decode → parse → build IR (with imports) → checks.
+// Files are read through a Host, so that the CLI (disk), the language server (open documents) and
+// tests (memory) share it. Parsed files may be cached across compiles by the caller.
+import { DiagnosticBag, dedupeDiagnostics, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { decodeBytes } from './encoding.js';
+import { buildProgram, normalizePath, type LoadedFile } from './ir/build.js';
+import type { RubricIR } from './ir/model.js';
+import { runChecks } from './check/index.js';
+import { parseRubric } from './syntax/cst-to-ast.js';
+
+export interface Host {
+  /** The file's bytes or text, or undefined when it does not exist. */
+  readFile(path: string): Uint8Array | string | undefined;
+}
+
+export interface SourceFile extends LoadedFile {
+  text: string;
+  /** Decoding and syntax diagnostics of this file alone. */
+  diagnostics: Diagnostic[];
+}
+
+export interface CompileResult {
+  rubric: RubricIR | undefined;
+  /** All diagnostics of the entry file and of the files it imports, sorted and without duplicates. */
+  diagnostics: Diagnostic[];
+  files: SourceFile[];
+}
+
+/** Decodes and parses one file's content. */
+export function loadSource(path: string, content: Uint8Array | string): SourceFile {
+  const bag = new DiagnosticBag();
+  let text: string;
+  if (typeof content === 'string') text = content;
+  else {
+    const d = decodeBytes(content);
+    text = d.text;
+    const at = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+    if (d.failed) bag.add('RUB009', path, at);
+    else if (d.encoding === 'GB18030') bag.add('RUB008', path, at, { encoding: d.encoding });
+  }
+  const parse = parseRubric(text, path, bag);
+  return { path, text, parse, diagnostics: bag.items };
+}
+
+export function compile(entryPath: string, host: Host, cache?: Map<string, SourceFile>): CompileResult {
+  const files = new Map<string, SourceFile>();
+  const get = (p: string): SourceFile | undefined => {
+    const path = normalizePath(p);
+    const hit = files.get(path) ?? cache?.get(path);
+    if (hit) {
+      files.set(path, hit);
+      return hit;
+    }
+    const content = host.readFile(path);
+    if (content === undefined) return undefined;
+    const f = loadSource(path, content);
+    files.set(path, f);
+    cache?.set(path, f);
+    return f;
+  };
+  const entry = get(entryPath);
+  if (!entry) return { rubric: undefined, diagnostics: [], files: [] };
+  const bag = new DiagnosticBag();
+  const built = buildProgram(entry, get, bag);
+  if (built.rubric) runChecks(built.rubric, bag);
+  const loaded = built.files.map((f) => files.get(f.path)!).filter(Boolean);
+  const all = [...loaded.flatMap((f) => f.diagnostics), ...bag.items];
+  return { rubric: built.rubric, diagnostics: sortDiagnostics(dedupeDiagnostics(all)), files: loaded };
+}
+
+/** Compiles a text held in memory (no imports beyond what `others` provides). */
+export function compileText(path: string, text: string, others: Record<string, string> = {}): CompileResult {
+  const all: Record<string, string> = { ...others, [normalizePath(path)]: text };
+  return compile(path, { readFile: (p) => all[p] });
+}

@@ -1,0 +1,328 @@
+// The grammar of the rubric language as a Chevrotain CstParser. It only recognises structure: no
+// semantic actions, no arithmetic. Error recovery is on, so a syntax error produces a partial CST
+// (with missing children) plus an error, and parsing goes on; cst-to-ast.ts tolerates the gaps.
+import { CstParser, type CstNode, type IRecognitionException, type IToken } from 'chevrotain';
+import * as T from './tokens.js';
+
+class RubricParser extends CstParser {
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, nodeLocationTracking: 'full', maxLookahead: 3 });
+    this.performSelfAnalysis();
+  }
+
+  file = this.RULE('file', () => {
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.importDecl) },
+        { ALT: () => this.SUBRULE(this.sectionDecl) },
+        { ALT: () => this.SUBRULE(this.rubricDecl) },
+      ]);
+    });
+  });
+
+  importDecl = this.RULE('importDecl', () => {
+    this.CONSUME(T.Import);
+    this.SUBRULE(this.text);
+  });
+
+  sectionDecl = this.RULE('sectionDecl', () => {
+    this.CONSUME(T.Section);
+    this.SUBRULE(this.title);
+    this.SUBRULE(this.block);
+  });
+
+  rubricDecl = this.RULE('rubricDecl', () => {
+    this.CONSUME(T.Rubric);
+    this.SUBRULE(this.title);
+    this.SUBRULE(this.block);
+  });
+
+  block = this.RULE('block', () => {
+    this.CONSUME(T.LBrace);
+    this.MANY(() => this.SUBRULE(this.statement));
+    this.CONSUME(T.RBrace);
+  });
+
+  statement = this.RULE('statement', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.totalStmt) },
+      { ALT: () => this.SUBRULE(this.stepStmt) },
+      { ALT: () => this.SUBRULE(this.measureStmt) },
+      { ALT: () => this.SUBRULE(this.indicatorStmt) },
+      { ALT: () => this.SUBRULE(this.textStmt) },
+      { ALT: () => this.SUBRULE(this.bandStmt) },
+      { ALT: () => this.SUBRULE(this.perStmt) },
+      { ALT: () => this.SUBRULE(this.rateStmt) },
+      { ALT: () => this.SUBRULE(this.deductStmt) },
+      { ALT: () => this.SUBRULE(this.gateStmt) },
+      { ALT: () => this.SUBRULE(this.reviewStmt) },
+      { ALT: () => this.SUBRULE(this.uncappedStmt) },
+      { ALT: () => this.SUBRULE(this.vetoStmt) },
+      { ALT: () => this.SUBRULE(this.bonusStmt) },
+      { ALT: () => this.SUBRULE(this.partStmt) },
+      { ALT: () => this.SUBRULE(this.gradeStmt) },
+      { ALT: () => this.SUBRULE(this.useStmt) },
+    ]);
+  });
+
+  totalStmt = this.RULE('totalStmt', () => {
+    this.CONSUME(T.Total);
+    this.SUBRULE(this.points);
+  });
+
+  stepStmt = this.RULE('stepStmt', () => {
+    this.CONSUME(T.Step);
+    this.SUBRULE(this.value);
+  });
+
+  measureStmt = this.RULE('measureStmt', () => {
+    this.CONSUME(T.Measure);
+    this.CONSUME(T.Identifier);
+    this.OR([
+      { ALT: () => this.CONSUME(T.PercentKind) },
+      { ALT: () => this.CONSUME(T.IntegerKind) },
+      { ALT: () => this.CONSUME(T.NumberKind) },
+    ]);
+    this.OPTION(() => {
+      this.CONSUME(T.In);
+      this.SUBRULE(this.interval);
+    });
+  });
+
+  indicatorStmt = this.RULE('indicatorStmt', () => {
+    this.CONSUME(T.Indicator);
+    this.OPTION(() => this.CONSUME(T.NumberLiteral, { LABEL: 'code' }));
+    this.SUBRULE(this.title);
+    this.OPTION2(() => this.SUBRULE(this.points));
+    this.OPTION3(() => this.SUBRULE(this.block));
+  });
+
+  textStmt = this.RULE('textStmt', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Standard) },
+      { ALT: () => this.CONSUME(T.Method) },
+      { ALT: () => this.CONSUME(T.Note) },
+    ]);
+    this.SUBRULE(this.text);
+  });
+
+  bandStmt = this.RULE('bandStmt', () => {
+    this.CONSUME(T.Band);
+    this.OR([
+      { ALT: () => this.SUBRULE(this.text, { LABEL: 'label' }) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Identifier, { LABEL: 'measure' });
+          this.SUBRULE(this.condition);
+        },
+      },
+    ]);
+    this.SUBRULE(this.points);
+  });
+
+  perStmt = this.RULE('perStmt', () => {
+    this.CONSUME(T.Per);
+    this.SUBRULE(this.title, { LABEL: 'unit' });
+    this.SUBRULE(this.points);
+    this.OPTION(() => {
+      this.CONSUME(T.Max);
+      this.SUBRULE2(this.points, { LABEL: 'max' });
+    });
+    this.OPTION2(() => this.CONSUME(T.Uncapped));
+  });
+
+  rateStmt = this.RULE('rateStmt', () => {
+    this.CONSUME(T.Rate);
+    this.CONSUME(T.Identifier, { LABEL: 'measure' });
+    this.CONSUME(T.Per);
+    this.SUBRULE(this.value, { LABEL: 'step' });
+    this.SUBRULE(this.points);
+    this.OPTION(() => {
+      this.CONSUME(T.Max);
+      this.SUBRULE2(this.points, { LABEL: 'max' });
+    });
+  });
+
+  deductStmt = this.RULE('deductStmt', () => {
+    this.CONSUME(T.Deduct);
+    this.SUBRULE(this.points);
+    this.OPTION(() => {
+      this.CONSUME(T.Per);
+      this.SUBRULE(this.title, { LABEL: 'unit' });
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Floor);
+      this.SUBRULE2(this.points, { LABEL: 'floor' });
+    });
+  });
+
+  gateStmt = this.RULE('gateStmt', () => {
+    this.CONSUME(T.Gate);
+    this.SUBRULE(this.text);
+  });
+
+  reviewStmt = this.RULE('reviewStmt', () => {
+    this.CONSUME(T.Review);
+  });
+
+  uncappedStmt = this.RULE('uncappedStmt', () => {
+    this.CONSUME(T.Uncapped);
+  });
+
+  vetoStmt = this.RULE('vetoStmt', () => {
+    this.CONSUME(T.Veto);
+    this.OR([
+      { ALT: () => this.SUBRULE(this.text) },
+      {
+        ALT: () => {
+          this.CONSUME(T.When);
+          this.SUBRULE(this.reference);
+          this.SUBRULE(this.comparison);
+          this.SUBRULE(this.value);
+          this.OPTION(() => this.SUBRULE2(this.text));
+        },
+      },
+    ]);
+  });
+
+  bonusStmt = this.RULE('bonusStmt', () => {
+    this.CONSUME(T.Bonus);
+    this.SUBRULE(this.title);
+    this.OPTION(() => this.SUBRULE(this.points));
+    this.OPTION2(() => this.SUBRULE(this.block));
+  });
+
+  partStmt = this.RULE('partStmt', () => {
+    this.CONSUME(T.Part);
+    this.SUBRULE(this.title, { LABEL: 'name' });
+    this.OPTION(() => this.SUBRULE(this.text));
+    this.OPTION2(() => this.SUBRULE(this.points));
+    this.OPTION3(() => {
+      this.CONSUME(T.Weight);
+      this.SUBRULE(this.value, { LABEL: 'weight' });
+    });
+    this.OPTION4(() => this.SUBRULE(this.block));
+  });
+
+  gradeStmt = this.RULE('gradeStmt', () => {
+    this.CONSUME(T.Grade);
+    this.SUBRULE(this.title);
+    this.SUBRULE(this.condition);
+  });
+
+  useStmt = this.RULE('useStmt', () => {
+    this.CONSUME(T.Use);
+    this.CONSUME(T.Identifier);
+  });
+
+  // ---- pieces ----
+
+  title = this.RULE('title', () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.text) }, { ALT: () => this.CONSUME(T.Identifier) }]);
+  });
+
+  text = this.RULE('text', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.StringLiteral) }, { ALT: () => this.CONSUME(T.UnterminatedString) }]);
+  });
+
+  reference = this.RULE('reference', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Identifier) },
+      { ALT: () => this.CONSUME(T.NumberLiteral) },
+      { ALT: () => this.SUBRULE(this.text) },
+    ]);
+  });
+
+  /** Points: `10`, `10分`, `-5`, `1.5`, `3~5分`. */
+  points = this.RULE('points', () => {
+    this.OPTION(() => this.CONSUME(T.Minus));
+    this.CONSUME(T.NumberLiteral);
+    this.OPTION2(() => this.CONSUME(T.Fen));
+    this.OPTION3(() => {
+      this.CONSUME(T.RangeSep);
+      this.OPTION4(() => this.CONSUME2(T.Minus));
+      this.CONSUME2(T.NumberLiteral);
+      this.OPTION5(() => this.CONSUME2(T.Fen));
+    });
+  });
+
+  /** A value compared with a measure or a score: `60%`, `75`, `75分`, `-5`. */
+  value = this.RULE('value', () => {
+    this.OPTION(() => this.CONSUME(T.Minus));
+    this.CONSUME(T.NumberLiteral);
+    this.OPTION2(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Percent) }, { ALT: () => this.CONSUME(T.Fen) }]);
+    });
+  });
+
+  comparison = this.RULE('comparison', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Ge) },
+      { ALT: () => this.CONSUME(T.Le) },
+      { ALT: () => this.CONSUME(T.Gt) },
+      { ALT: () => this.CONSUME(T.Lt) },
+      { ALT: () => this.CONSUME(T.Eq) },
+      { ALT: () => this.CONSUME(T.GeWord) },
+      { ALT: () => this.CONSUME(T.LeWord) },
+      { ALT: () => this.CONSUME(T.GtWord) },
+      { ALT: () => this.CONSUME(T.LtWord) },
+      { ALT: () => this.CONSUME(T.EqWord) },
+    ]);
+  });
+
+  /** `>= 60%`, `60% 以上`, `30% 以下`, `50%~60%`, `在 [50%, 60%)`. */
+  condition = this.RULE('condition', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.SUBRULE(this.comparison);
+          this.SUBRULE(this.value);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(T.In);
+          this.SUBRULE(this.interval);
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE2(this.value, { LABEL: 'low' });
+          this.OR2([
+            { ALT: () => this.CONSUME(T.AtLeastWord) },
+            { ALT: () => this.CONSUME(T.AtMostWord) },
+            {
+              ALT: () => {
+                this.CONSUME(T.RangeSep);
+                this.SUBRULE3(this.value, { LABEL: 'high' });
+              },
+            },
+          ]);
+        },
+      },
+    ]);
+  });
+
+  interval = this.RULE('interval', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.LBracket) }, { ALT: () => this.CONSUME(T.LParen) }]);
+    this.SUBRULE(this.value, { LABEL: 'low' });
+    this.CONSUME(T.Comma);
+    this.SUBRULE2(this.value, { LABEL: 'high' });
+    this.OR2([{ ALT: () => this.CONSUME(T.RBracket) }, { ALT: () => this.CONSUME(T.RParen) }]);
+  });
+}
+
+/** One shared parser instance (Chevrotain parsers are reusable and costly to build). */
+export const parser = new RubricParser();
+
+export interface CstResult {
+  cst: CstNode;
+  errors: IRecognitionException[];
+}
+
+export function parseTokens(tokens: IToken[]): CstResult {
+  parser.input = tokens;
+  const cst = parser.file();
+  return { cst, errors: [...parser.errors] };
+}
+

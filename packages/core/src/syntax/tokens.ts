@@ -1,0 +1,238 @@
+// Tokens of the rubric language. Every keyword is declared once in KEYWORDS with its English and
+// Chinese spellings; the lexer, completion and the editor grammar are all derived from that table.
+// Invariant: the lexer never fails. Characters it cannot use become `Unknown` tokens (reported as
+// RUB001) and unterminated strings become `UnterminatedString` tokens (RUB004), so the parser always
+// sees the rest of the file.
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+const LETTER = 'A-Za-z_\\u00C0-\\u024F\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF';
+
+export const Identifier = createToken({
+  name: 'Identifier',
+  pattern: new RegExp(`[${LETTER}][${LETTER}0-9]*`),
+});
+
+/** A keyword: its token name, English spellings and Chinese spellings. */
+export interface KeywordSpec {
+  name: string;
+  en: string[];
+  zh: string[];
+  /** Short description for completion and hover. */
+  doc: string;
+}
+
+export const KEYWORDS: KeywordSpec[] = [
+  { name: 'Rubric', en: ['rubric'], zh: ['评估表', '评价表'], doc: 'A rubric: 评估表 "标题" { … }' },
+  { name: 'Total', en: ['total'], zh: ['总分'], doc: 'The declared grand total.' },
+  { name: 'Step', en: ['step'], zh: ['计分单位'], doc: 'The smallest score step, e.g. 0.5.' },
+  { name: 'Measure', en: ['measure'], zh: ['度量'], doc: 'Declares a measured value: 度量 参与率 百分比' },
+  { name: 'PercentKind', en: ['percent'], zh: ['百分比'], doc: 'A measure in percent (0%–100% by default).' },
+  { name: 'IntegerKind', en: ['integer'], zh: ['整数'], doc: 'A measure counted in whole numbers.' },
+  { name: 'NumberKind', en: ['number'], zh: ['数值'], doc: 'A measure with any value.' },
+  { name: 'Indicator', en: ['indicator'], zh: ['指标'], doc: 'An indicator: 指标 [编号] "标题" [分值] { … }' },
+  { name: 'Standard', en: ['standard'], zh: ['评价标准', '标准'], doc: 'The published standard text.' },
+  { name: 'Method', en: ['method'], zh: ['评定方法', '方法'], doc: 'How the indicator is assessed.' },
+  { name: 'Note', en: ['note'], zh: ['说明', '备注'], doc: 'Any other text.' },
+  { name: 'Band', en: ['band'], zh: ['档'], doc: 'A band: 档 "好" 20, or 档 参与率 >= 60% 20' },
+  { name: 'Per', en: ['per'], zh: ['每'], doc: 'Points per occurrence: 每 "次" 10 最高 20' },
+  { name: 'Max', en: ['max'], zh: ['最高'], doc: 'A cap.' },
+  { name: 'Uncapped', en: ['uncapped'], zh: ['不封顶'], doc: 'Deliberately no cap (多超多得).' },
+  { name: 'Rate', en: ['rate'], zh: ['按比例'], doc: 'Points proportional to a measure: 按比例 增长率 每 1% 0.5 最高 3' },
+  { name: 'Deduct', en: ['deduct'], zh: ['扣分', '扣'], doc: 'A deduction from full marks: 扣 5 每 "项"' },
+  { name: 'Floor', en: ['floor'], zh: ['最低'], doc: 'The lowest score a deduction can reach (default 0).' },
+  { name: 'Gate', en: ['gate'], zh: ['不得分'], doc: 'The indicator scores 0 when the condition holds.' },
+  { name: 'Review', en: ['review'], zh: ['评审'], doc: 'Scored by a review panel.' },
+  { name: 'Veto', en: ['veto'], zh: ['一票否决', '否决'], doc: 'A veto on the whole evaluation (一票否决).' },
+  { name: 'When', en: ['when'], zh: ['当'], doc: 'A veto on a computed score: 一票否决 当 工作目标 < 75' },
+  { name: 'Bonus', en: ['bonus'], zh: ['加分'], doc: 'Bonus points outside the total.' },
+  { name: 'Part', en: ['part'], zh: ['部分'], doc: 'A weighted part: 部分 名称 "标题" 100 权重 80%' },
+  { name: 'Weight', en: ['weight'], zh: ['权重'], doc: 'The weight of a part.' },
+  { name: 'Grade', en: ['grade'], zh: ['等级'], doc: 'A grade threshold: 等级 "5A" 950 以上' },
+  { name: 'In', en: ['in'], zh: ['在'], doc: 'An interval condition: 在 [50%, 60%)' },
+  { name: 'Import', en: ['import'], zh: ['导入'], doc: 'Makes another file’s sections available.' },
+  { name: 'Section', en: ['section'], zh: ['章节'], doc: 'A named group of indicators shared across rubrics.' },
+  { name: 'Use', en: ['use'], zh: ['使用'], doc: 'Splices a section in place.' },
+  { name: 'AtLeastWord', en: [], zh: ['以上'], doc: 'The number or more (the number included).' },
+  { name: 'AtMostWord', en: [], zh: ['以下'], doc: 'The number or less (the number included).' },
+  { name: 'GeWord', en: [], zh: ['不低于', '达到'], doc: '≥' },
+  { name: 'LeWord', en: [], zh: ['不超过', '不高于'], doc: '≤' },
+  { name: 'GtWord', en: [], zh: ['高于', '超过'], doc: '>' },
+  { name: 'LtWord', en: [], zh: ['低于'], doc: '<' },
+  { name: 'EqWord', en: [], zh: ['等于'], doc: '=' },
+];
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const keywordTokens = new Map<string, TokenType>();
+const keywordList: TokenType[] = [];
+// Longer spellings must be tried first (扣分 before 扣, 评价标准 before 标准).
+for (const k of KEYWORDS) {
+  const spellings = [...k.en, ...k.zh].sort((a, b) => b.length - a.length);
+  const t = createToken({
+    name: k.name,
+    pattern: new RegExp(spellings.map(escapeRe).join('|')),
+    longer_alt: Identifier,
+    start_chars_hint: [...new Set(spellings.map((s) => s.charCodeAt(0)))],
+  });
+  keywordTokens.set(k.name, t);
+  keywordList.push(t);
+}
+// Across keywords, a spelling that is a prefix of another keyword's spelling must come later.
+keywordList.sort((a, b) => longestSpelling(b) - longestSpelling(a));
+function longestSpelling(t: TokenType): number {
+  const spec = KEYWORDS.find((k) => k.name === t.name)!;
+  return Math.max(...[...spec.en, ...spec.zh].map((s) => s.length));
+}
+
+function kw(name: string): TokenType {
+  return keywordTokens.get(name)!;
+}
+
+export const Rubric = kw('Rubric');
+export const Total = kw('Total');
+export const Step = kw('Step');
+export const Measure = kw('Measure');
+export const PercentKind = kw('PercentKind');
+export const IntegerKind = kw('IntegerKind');
+export const NumberKind = kw('NumberKind');
+export const Indicator = kw('Indicator');
+export const Standard = kw('Standard');
+export const Method = kw('Method');
+export const Note = kw('Note');
+export const Band = kw('Band');
+export const Per = kw('Per');
+export const Max = kw('Max');
+export const Uncapped = kw('Uncapped');
+export const Rate = kw('Rate');
+export const Deduct = kw('Deduct');
+export const Floor = kw('Floor');
+export const Gate = kw('Gate');
+export const Review = kw('Review');
+export const Veto = kw('Veto');
+export const When = kw('When');
+export const Bonus = kw('Bonus');
+export const Part = kw('Part');
+export const Weight = kw('Weight');
+export const Grade = kw('Grade');
+export const In = kw('In');
+export const Import = kw('Import');
+export const Section = kw('Section');
+export const Use = kw('Use');
+export const AtLeastWord = kw('AtLeastWord');
+export const AtMostWord = kw('AtMostWord');
+export const GeWord = kw('GeWord');
+export const LeWord = kw('LeWord');
+export const GtWord = kw('GtWord');
+export const LtWord = kw('LtWord');
+export const EqWord = kw('EqWord');
+
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  pattern: /[ \t\r\n\u3000\u00a0\ufeff]+/,
+  group: Lexer.SKIPPED,
+});
+export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: 'comments' });
+export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: 'comments' });
+/** A block comment that never ends: reported, and it runs to the end of the file. */
+export const UnterminatedComment = createToken({
+  name: 'UnterminatedComment',
+  pattern: /\/\*[\s\S]*/,
+  group: 'comments',
+});
+
+export const StringLiteral = createToken({
+  name: 'StringLiteral',
+  pattern: /"(?:[^"\\\r\n]|\\.)*"|“[^“”\r\n]*”|「[^「」\r\n]*」|『[^『』\r\n]*』/,
+  start_chars_hint: ['"', '“', '「', '『'],
+});
+/** A string without its closing quote: it ends at the end of its line. */
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString',
+  pattern: /["“「『][^\r\n]*/,
+  start_chars_hint: ['"', '“', '「', '『'],
+});
+
+/** Digits with any number of dots: a decimal (1.5) or a code (1.1.1). Full-width digits allowed. */
+export const NumberLiteral = createToken({
+  name: 'NumberLiteral',
+  pattern: /[0-9\uFF10-\uFF19]+(?:\.[0-9\uFF10-\uFF19]+)*/,
+  start_chars_hint: [...'0123456789０１２３４５６７８９'],
+});
+export const Fen = createToken({ name: 'Fen', pattern: /分/, longer_alt: Identifier });
+export const Percent = createToken({ name: 'Percent', pattern: /[%％]/ });
+export const LBrace = createToken({ name: 'LBrace', pattern: /[{｛]/ });
+export const RBrace = createToken({ name: 'RBrace', pattern: /[}｝]/ });
+export const LParen = createToken({ name: 'LParen', pattern: /[(（]/ });
+export const RParen = createToken({ name: 'RParen', pattern: /[)）]/ });
+export const LBracket = createToken({ name: 'LBracket', pattern: /[[［【]/ });
+export const RBracket = createToken({ name: 'RBracket', pattern: /[\]］】]/ });
+export const Comma = createToken({ name: 'Comma', pattern: /[,，]/ });
+export const Ge = createToken({ name: 'Ge', pattern: />=|≥|＞＝|≧/ });
+export const Le = createToken({ name: 'Le', pattern: /<=|≤|＜＝|≦/ });
+export const Gt = createToken({ name: 'Gt', pattern: /[>＞]/ });
+export const Lt = createToken({ name: 'Lt', pattern: /[<＜]/ });
+export const Eq = createToken({ name: 'Eq', pattern: /==?|＝/ });
+export const RangeSep = createToken({ name: 'RangeSep', pattern: /[~～—–]/ });
+export const Minus = createToken({ name: 'Minus', pattern: /[-－]/ });
+/** `:` and `;` (and their full-width forms) are not part of the language: reported and skipped. */
+export const StrayPunctuation = createToken({ name: 'StrayPunctuation', pattern: /[:;：；]/, group: 'stray' });
+/** Anything else: reported (RUB001) and skipped. */
+export const Unknown = createToken({ name: 'Unknown', pattern: /[\s\S]/, group: 'stray' });
+
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  LineComment,
+  BlockComment,
+  UnterminatedComment,
+  StringLiteral,
+  UnterminatedString,
+  NumberLiteral,
+  ...keywordList,
+  Fen,
+  Identifier,
+  Percent,
+  LBrace,
+  RBrace,
+  LParen,
+  RParen,
+  LBracket,
+  RBracket,
+  Comma,
+  Ge,
+  Le,
+  Gt,
+  Lt,
+  Eq,
+  RangeSep,
+  Minus,
+  StrayPunctuation,
+  Unknown,
+];
+
+export const RubricLexer = new Lexer(allTokens, {
+  positionTracking: 'full',
+  ensureOptimizations: false,
+  skipValidations: true,
+});
+
+/** Full-width forms the lexer accepts as their ASCII equivalent, with a warning (RUB003). Curly quotes,
+ * full-width digits, ％ and ～ are accepted silently: they are unambiguous and usual in Chinese text. */
+export const FULL_WIDTH: Record<string, string> = {
+  '｛': '{',
+  '｝': '}',
+  '（': '(',
+  '）': ')',
+  '［': '[',
+  '］': ']',
+  '【': '[',
+  '】': ']',
+  '，': ',',
+  '＞＝': '>=',
+  '＜＝': '<=',
+  '＞': '>',
+  '＜': '<',
+  '＝': '=',
+  '－': '-',
+};
