@@ -117,3 +117,13 @@ export function showStretch(low: Bound | null, high: Bound | null, unit: string)
   const h = high ? `${high.value}${unit}` : '∞';
   return `${l}–${h}`;
 }
+
+/** Shows a band's condition as an author would write it: `≥60%`, `<30%`, `[50%, 60%)`, `=100%`. */
+export function showCondition(i: IntervalIR, unit: string): string {
+  const { low, high } = i;
+  if (low && high && low.value.eq(high.value)) return `=${low.value}${unit}`;
+  if (low && !high) return `${low.closed ? '≥' : '>'}${low.value}${unit}`;
+  if (!low && high) return `${high.closed ? '≤' : '<'}${high.value}${unit}`;
+  if (low && high) return `${low.closed ? '[' : '('}${low.value}${unit}, ${high.value}${unit}${high.closed ? ']' : ')'}`;
+  return '';
+}

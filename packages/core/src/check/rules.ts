@@ -4,17 +4,17 @@
 import { Decimal } from '../decimal.js';
 import type { BandIR, IndicatorIR } from '../ir/model.js';
 import type { CheckContext } from './context.js';
-import { gaps, overlaps, showStretch } from './intervals.js';
+import { gaps, overlaps, showCondition, showStretch } from './intervals.js';
 
 function bandName(b: BandIR, unit: string): string {
   if (b.label !== null) return b.label;
   if (!b.condition) return b.measure ?? '';
-  return `${b.measure ?? ''} ${showStretch(b.condition.low, b.condition.high, unit)}`;
+  return `${b.measure ?? ''} ${showCondition(b.condition, unit)}`;
 }
 
 export function checkBands(ctx: CheckContext): void {
   for (const ind of ctx.all()) {
-    const r = ind.rule;
+    const r = ind.rules.find((x) => x.kind === 'bands');
     if (!r || r.kind !== 'bands' || r.bands.length === 0) continue;
     const measure = r.measure ? ctx.rubric.measures.find((m) => m.name === r.measure) : undefined;
     const unit = measure?.kind === 'percent' ? '%' : '';
@@ -29,7 +29,8 @@ export function checkBands(ctx: CheckContext): void {
         }
       }
       const best = r.bands.reduce((a, b) => (b.points.gt(a.points) ? b : a));
-      if (best.points.lt(p) && !r.bands.some((b) => b.points.gt(p))) {
+      // Only when bands are the sole way to score: with an alternative rule, full marks may come from it.
+      if (ind.rules.length === 1 && best.points.lt(p) && !r.bands.some((b) => b.points.gt(p))) {
         ctx.report('RUB204', ind.pointsRange ?? ind.titleRange, { best: best.points.toString(), points: p.toString() }, { indicator: ind });
       }
     }
@@ -59,20 +60,18 @@ export function checkBands(ctx: CheckContext): void {
 
 export function checkCaps(ctx: CheckContext): void {
   for (const ind of ctx.all()) {
-    const r = ind.rule;
     const p = ind.points;
-    if (!r || p === null) continue;
+    if (p === null) continue;
+    for (const r of ind.rules) {
     if (r.kind === 'per' && r.max !== null && r.max.gt(p) && r.maxRange) {
       ctx.report('RUB205', r.maxRange, { cap: r.max.toString(), points: p.toString() }, { indicator: ind, fix: ctx.setFix('fix.setPoints', r.maxRange, p) });
-    }
-    if (r.kind === 'per' && r.max === null && !r.uncapped && r.points.high.gt(p)) {
-      ctx.report('RUB205', r.range, { cap: r.points.high.toString(), points: p.toString() }, { indicator: ind });
     }
     if (r.kind === 'rate' && r.max !== null && r.max.gt(p) && r.maxRange) {
       ctx.report('RUB206', r.maxRange, { cap: r.max.toString(), points: p.toString() }, { indicator: ind, fix: ctx.setFix('fix.setPoints', r.maxRange, p) });
     }
     if (r.kind === 'deduct' && r.points.high.gt(p)) {
       ctx.report('RUB218', r.range, { deduct: r.points.high.toString(), points: p.toString() }, { indicator: ind });
+    }
     }
   }
 }

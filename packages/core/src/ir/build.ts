@@ -7,7 +7,7 @@ import { DiagnosticBag } from '../diagnostics.js';
 import type { Range } from '../source.js';
 import type * as A from '../syntax/ast.js';
 import type { ParseResult } from '../syntax/cst-to-ast.js';
-import type { BandIR, Bound, IndicatorIR, IntervalIR, MeasureIR, RubricIR, RuleIR, SrcRange, VetoIR } from './model.js';
+import type { BandIR, Bound, IndicatorIR, IntervalIR, MeasureIR, PerItemIR, RubricIR, RuleIR, SrcRange, VetoIR } from './model.js';
 
 export interface LoadedFile {
   path: string;
@@ -320,7 +320,7 @@ class Builder {
       : s.measureKind === 'percent'
         ? { low: { value: Decimal.ZERO, closed: true }, high: { value: Decimal.HUNDRED, closed: true } }
         : { low: { value: Decimal.ZERO, closed: true }, high: null };
-    const m: MeasureIR = { name: s.name.value, kind: s.measureKind, domain, range: this.src(file, s.name.range), used: false };
+    const m: MeasureIR = { name: s.name.value, kind: s.measureKind, unit: s.unit?.value ?? null, domain, range: this.src(file, s.name.range), used: false };
     scope.measures.set(m.name, m);
     this.allMeasures.push(m);
   }
@@ -390,7 +390,7 @@ class Builder {
     outer: Scope,
     kind: IndicatorIR['kind'],
   ): IndicatorIR {
-    const code = s.type === 'indicator' ? s.code : undefined;
+    const code = s.type === 'indicator' || s.type === 'bonus' ? s.code : undefined;
     const titleText = s.type === 'part' ? (s.title ?? s.name) : s.title;
     const nameText = s.type === 'part' ? s.name : s.title && !s.title.quoted ? s.title : undefined;
     const prefix = kind === 'bonus' ? 'bonus' : kind === 'part' ? 'part' : '';
@@ -406,7 +406,8 @@ class Builder {
       weight: null,
       min: null,
       max: null,
-      rule: null,
+      rules: [],
+      review: false,
       gates: [],
       uncapped: false,
       standard: [],
@@ -460,11 +461,13 @@ class Builder {
         case 'uncapped':
           ind.uncapped = true;
           break;
+        case 'review':
+          ind.review = true;
+          break;
         case 'band':
         case 'per':
         case 'rate':
         case 'deduct':
-        case 'review':
           ruleStmts.push(it);
           break;
         case 'veto':
@@ -482,86 +485,36 @@ class Builder {
 
   private rule(ind: IndicatorIR, stmts: { file: string; stmt: A.Statement }[], bands: BandIR[], scope: Scope): void {
     if (stmts.length === 0) return;
-    const kinds = [...new Set(stmts.map((x) => x.stmt.type))];
     const first = stmts[0]!;
     if (ind.children.length > 0) {
       this.bag.add('RUB220', first.file, first.stmt.keyword, { title: ind.title }, { indicator: label(ind) });
     }
-    if (kinds.length > 1) {
-      this.bag.add('RUB221', stmts[stmts.findIndex((x) => x.stmt.type !== kinds[0])]!.file, stmts[stmts.findIndex((x) => x.stmt.type !== kinds[0])]!.stmt.keyword, { title: ind.title, rules: kinds.map(keywordWord).join('、') }, { indicator: label(ind) });
+    const kinds = [...new Set(stmts.map((x) => x.stmt.type))];
+    // Bands, per-occurrence points and rates may be alternatives (the best applies); a deduction
+    // from full marks cannot be combined with another way of scoring.
+    if (kinds.length > 1 && kinds.includes('deduct')) {
+      const odd = stmts.find((x) => x.stmt.type !== kinds[0])!;
+      this.bag.add('RUB221', odd.file, odd.stmt.keyword, { title: ind.title, rules: kinds.map(keywordWord).join('、') }, { indicator: label(ind) });
     }
-    const kind = kinds[0];
-    if (kind !== 'band') {
+    for (const kind of ['rate', 'deduct'] as const) {
       for (const x of stmts.filter((y) => y.stmt.type === kind).slice(1)) {
-        this.bag.add('RUB012', x.file, x.stmt.keyword, { keyword: keywordWord(kind!), context: '@word.indicator' }, { indicator: label(ind) });
+        this.bag.add('RUB012', x.file, x.stmt.keyword, { keyword: keywordWord(kind), context: '@word.indicator' }, { indicator: label(ind) });
       }
     }
-    const { file, stmt } = first;
-    switch (stmt.type) {
-      case 'band': {
-        let measure: string | null = null;
-        let mixed = false;
-        for (const x of stmts) {
-          const b = x.stmt;
-          if (b.type !== 'band' || !b.points) continue;
-          const pts = this.single(x.file, b.points, '@word.bands');
-          if (!pts) continue;
-          const band: BandIR = {
-            label: b.label?.value ?? null,
-            measure: b.measure?.value ?? null,
-            condition: null,
-            points: pts,
-            range: this.src(x.file, b.range),
-            pointsRange: this.src(x.file, b.points.range),
-          };
-          if (b.measure && b.condition) {
-            const m = lookupMeasure(scope, b.measure.value);
-            if (!m) this.bag.add('RUB105', x.file, b.measure.range, { name: b.measure.value }, { indicator: label(ind) });
-            else {
-              m.used = true;
-              this.checkValueKind(x.file, m, b.condition);
-            }
-            band.condition = this.conditionInterval(x.file, b.condition);
-            if (measure !== null && measure !== b.measure.value) mixed = true;
-            measure ??= b.measure.value;
-          }
-          bands.push(band);
-        }
-        const numeric = bands.filter((b) => b.measure !== null);
-        if ((numeric.length > 0 && numeric.length < bands.length) || mixed) {
-          const odd = bands.find((b) => (b.measure === null) !== (bands[0]!.measure === null)) ?? bands[bands.length - 1]!;
-          this.bag.add('RUB222', odd.range.file, odd.range, {}, { indicator: label(ind) });
-        }
-        const dm = measure ? lookupMeasure(scope, measure) : undefined;
-        ind.rule = { kind: 'bands', measure, domain: dm?.domain ?? null, bands };
-        return;
-      }
-      case 'per': {
-        if (!stmt.points) return;
-        const points = this.pointsRange(file, stmt.points);
-        const max = stmt.max ? this.single(file, stmt.max, '@word.cap') ?? null : null;
-        if (max && max.isNegative()) this.bag.add('RUB232', file, stmt.max!.range, { what: '@word.cap', value: max.toString() });
-        ind.rule = {
-          kind: 'per',
-          unit: stmt.unit?.value ?? '',
-          points,
-          max,
-          uncapped: stmt.uncapped,
-          range: this.src(file, stmt.range),
-          maxRange: stmt.max ? this.src(file, stmt.max.range) : null,
-        };
-        if (stmt.uncapped) ind.uncapped = true;
-        return;
-      }
-      case 'rate': {
-        if (!stmt.points || !stmt.step || !stmt.measure) return;
+    const perLines = stmts.filter((x) => x.stmt.type === 'per');
+    if (perLines.length > 0) this.perRule(ind, perLines);
+    const bandLines = stmts.filter((x) => x.stmt.type === 'band');
+    if (bandLines.length > 0) this.bandRule(ind, bandLines, bands, scope);
+    for (const { file, stmt } of stmts) {
+      if (stmt.type === 'rate' && !ind.rules.some((r) => r.kind === 'rate')) {
+        if (!stmt.points || !stmt.step || !stmt.measure) continue;
         const m = lookupMeasure(scope, stmt.measure.value);
         if (!m) this.bag.add('RUB105', file, stmt.measure.range, { name: stmt.measure.value }, { indicator: label(ind) });
         else m.used = true;
         const points = this.single(file, stmt.points, '@word.indicator');
         const max = stmt.max ? this.single(file, stmt.max, '@word.cap') ?? null : null;
-        if (!points) return;
-        ind.rule = {
+        if (!points) continue;
+        ind.rules.push({
           kind: 'rate',
           measure: stmt.measure.value,
           per: stmt.step.value,
@@ -570,23 +523,78 @@ class Builder {
           max,
           range: this.src(file, stmt.range),
           maxRange: stmt.max ? this.src(file, stmt.max.range) : null,
-        };
-        return;
-      }
-      case 'deduct': {
-        if (!stmt.points) return;
+        });
+      } else if (stmt.type === 'deduct' && !ind.rules.some((r) => r.kind === 'deduct')) {
+        if (!stmt.points) continue;
         const points = this.pointsRange(file, stmt.points);
         if (points.low.isNegative()) this.bag.add('RUB232', file, stmt.points.range, { what: keywordWord('deduct'), value: points.low.toString() });
         const floor = stmt.floor ? this.single(file, stmt.floor, '@word.floor') ?? null : null;
-        ind.rule = { kind: 'deduct', points, unit: stmt.unit?.value ?? null, floor, range: this.src(file, stmt.range) };
-        return;
+        ind.rules.push({ kind: 'deduct', points, unit: stmt.unit?.value ?? null, floor, range: this.src(file, stmt.range) });
       }
-      case 'review':
-        ind.rule = { kind: 'review', range: this.src(file, stmt.range) };
-        return;
-      default:
-        return;
     }
+  }
+
+  private perRule(ind: IndicatorIR, lines: { file: string; stmt: A.Statement }[]): void {
+    const items: PerItemIR[] = [];
+    let max: Decimal | null = null;
+    let maxRange: SrcRange | null = null;
+    let uncapped = false;
+    for (const { file, stmt } of lines) {
+      if (stmt.type !== 'per' || !stmt.points) continue;
+      items.push({ unit: stmt.unit?.value ?? '', points: this.pointsRange(file, stmt.points), range: this.src(file, stmt.range) });
+      if (stmt.max) {
+        const m = this.single(file, stmt.max, '@word.cap');
+        if (m && m.isNegative()) this.bag.add('RUB232', file, stmt.max.range, { what: '@word.cap', value: m.toString() });
+        if (m && maxRange) this.bag.add('RUB012', file, stmt.max.range, { keyword: '最高', context: '@word.indicator' }, { indicator: label(ind) });
+        else if (m) {
+          max = m;
+          maxRange = this.src(file, stmt.max.range);
+        }
+      }
+      if (stmt.uncapped) uncapped = true;
+    }
+    if (items.length === 0) return;
+    const f = lines[0]!;
+    ind.rules.push({ kind: 'per', items, max, uncapped, range: this.src(f.file, f.stmt.range), maxRange });
+    if (uncapped) ind.uncapped = true;
+  }
+
+  private bandRule(ind: IndicatorIR, stmts: { file: string; stmt: A.Statement }[], bands: BandIR[], scope: Scope): void {
+    let measure: string | null = null;
+    let mixed = false;
+    for (const x of stmts) {
+      const b = x.stmt;
+      if (b.type !== 'band' || !b.points) continue;
+      const pts = this.single(x.file, b.points, '@word.bands');
+      if (!pts) continue;
+      const band: BandIR = {
+        label: b.label?.value ?? null,
+        measure: b.measure?.value ?? null,
+        condition: null,
+        points: pts,
+        range: this.src(x.file, b.range),
+        pointsRange: this.src(x.file, b.points.range),
+      };
+      if (b.measure && b.condition) {
+        const m = lookupMeasure(scope, b.measure.value);
+        if (!m) this.bag.add('RUB105', x.file, b.measure.range, { name: b.measure.value }, { indicator: label(ind) });
+        else {
+          m.used = true;
+          this.checkValueKind(x.file, m, b.condition);
+        }
+        band.condition = this.conditionInterval(x.file, b.condition);
+        if (measure !== null && measure !== b.measure.value) mixed = true;
+        measure ??= b.measure.value;
+      }
+      bands.push(band);
+    }
+    const numeric = bands.filter((b) => b.measure !== null);
+    if ((numeric.length > 0 && numeric.length < bands.length) || mixed) {
+      const odd = bands.find((b) => (b.measure === null) !== (bands[0]!.measure === null)) ?? bands[bands.length - 1]!;
+      this.bag.add('RUB222', odd.range.file, odd.range, {}, { indicator: label(ind) });
+    }
+    const dm = measure ? lookupMeasure(scope, measure) : undefined;
+    ind.rules.push({ kind: 'bands', measure, domain: dm?.domain ?? null, bands });
   }
 
   private checkValueKind(file: string, m: MeasureIR, c: A.Condition): void {
@@ -683,58 +691,57 @@ function boundsCover(domain: IntervalIR, bands: IntervalIR[]): boolean {
   return coversLow && coversHigh;
 }
 
-/** Reachable min and max of one indicator from its children or its rule. */
+/** Reachable min and max of one rule on a leaf with declared points `p` (null: unbounded). */
+function ruleReach(r: RuleIR, p: Decimal | null): [Decimal | null, Decimal | null] {
+  switch (r.kind) {
+    case 'bands': {
+      const pts = r.bands.map((b) => b.points);
+      if (pts.length === 0) return [Decimal.ZERO, Decimal.ZERO];
+      let min = pts.reduce((a, b) => Decimal.min(a, b));
+      let max = pts.reduce((a, b) => Decimal.max(a, b));
+      const numeric = r.bands.filter((b) => b.condition);
+      const domain: IntervalIR = r.domain ?? { low: { value: Decimal.ZERO, closed: true }, high: null };
+      // Values outside every band score 0: qualitative bands always allow "none of these", numeric
+      // bands when they do not reach both ends of the measure's domain.
+      if (numeric.length < r.bands.length || !boundsCover(domain, numeric.map((b) => b.condition!))) {
+        min = Decimal.min(min, Decimal.ZERO);
+        max = Decimal.max(max, Decimal.ZERO);
+      }
+      return [min, max];
+    }
+    case 'per': {
+      const cap = r.uncapped ? null : (r.max ?? p ?? null);
+      if (r.items.every((i) => i.points.low.isNegative())) return [cap ? cap.neg() : null, Decimal.ZERO];
+      return [Decimal.ZERO, cap];
+    }
+    case 'rate':
+      return [Decimal.ZERO, r.max ?? p ?? null];
+    case 'deduct':
+      return [r.floor ?? (p ? Decimal.min(p, Decimal.ZERO) : null), p ?? Decimal.ZERO];
+  }
+}
+
+/** Reachable min and max of one indicator from its children or its rules (the best rule applies). */
 export function computeReach(ind: IndicatorIR): void {
   const p = ind.points;
-  const withZero = (lo: Decimal | null, hi: Decimal | null): [Decimal | null, Decimal | null] =>
-    ind.gates.length > 0 ? [lo === null ? null : Decimal.min(lo, Decimal.ZERO), hi === null ? null : Decimal.max(hi, Decimal.ZERO)] : [lo, hi];
   let min: Decimal | null;
   let max: Decimal | null;
   if (ind.children.length > 0) {
     min = sumOrNull(ind.children.map((c) => c.min));
     max = sumOrNull(ind.children.map((c) => c.max));
+  } else if (ind.rules.length === 0) {
+    min = p ? Decimal.min(p, Decimal.ZERO) : Decimal.ZERO;
+    max = p ? Decimal.max(p, Decimal.ZERO) : Decimal.ZERO;
   } else {
-    const r: RuleIR | null = ind.rule;
-    if (!r || r.kind === 'review') {
-      min = p ? Decimal.min(p, Decimal.ZERO) : Decimal.ZERO;
-      max = p ? Decimal.max(p, Decimal.ZERO) : Decimal.ZERO;
-    } else if (r.kind === 'bands') {
-      const pts = r.bands.map((b) => b.points);
-      if (pts.length === 0) {
-        min = Decimal.ZERO;
-        max = Decimal.ZERO;
-      } else {
-        min = pts.reduce((a, b) => Decimal.min(a, b));
-        max = pts.reduce((a, b) => Decimal.max(a, b));
-        const numeric = r.bands.filter((b) => b.condition);
-        if (numeric.length === r.bands.length && numeric.length > 0) {
-          // Values outside every band score 0 when the bands do not reach the ends of the domain.
-          const domain: IntervalIR = r.domain ?? { low: { value: Decimal.ZERO, closed: true }, high: null };
-          if (!boundsCover(domain, numeric.map((b) => b.condition!))) {
-            min = Decimal.min(min, Decimal.ZERO);
-            max = Decimal.max(max, Decimal.ZERO);
-          }
-        }
-      }
-    } else if (r.kind === 'per') {
-      const cap = r.uncapped ? null : (r.max ?? p ?? null);
-      if (r.points.low.isNegative()) {
-        max = Decimal.ZERO;
-        min = cap ? cap.neg() : null;
-      } else {
-        min = Decimal.ZERO;
-        max = cap;
-      }
-    } else if (r.kind === 'rate') {
-      min = Decimal.ZERO;
-      max = r.max ?? p ?? null;
-    } else {
-      max = p ?? Decimal.ZERO;
-      min = r.floor ?? (p ? Decimal.min(p, Decimal.ZERO) : null);
-    }
+    const reaches = ind.rules.map((r) => ruleReach(r, p));
+    min = reaches.some(([lo]) => lo === null) ? null : reaches.map(([lo]) => lo!).reduce((a, b) => Decimal.min(a, b));
+    max = reaches.some(([, hi]) => hi === null) ? null : reaches.map(([, hi]) => hi!).reduce((a, b) => Decimal.max(a, b));
   }
   if (ind.uncapped) max = null;
-  [min, max] = withZero(min, max);
+  if (ind.gates.length > 0) {
+    if (min !== null) min = Decimal.min(min, Decimal.ZERO);
+    if (max !== null) max = Decimal.max(max, Decimal.ZERO);
+  }
   ind.min = min;
   ind.max = max;
 }

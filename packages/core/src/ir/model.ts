@@ -25,6 +25,7 @@ export interface IntervalIR {
 export interface MeasureIR {
   name: string;
   kind: 'percent' | 'integer' | 'number';
+  unit: string | null;
   /** Values are percentages (60 means 60%) for percent measures. */
   domain: IntervalIR;
   range: SrcRange;
@@ -47,10 +48,16 @@ export interface PointsRangeIR {
 
 export type RuleIR =
   | { kind: 'bands'; measure: string | null; domain: IntervalIR | null; bands: BandIR[] }
-  | { kind: 'per'; unit: string; points: PointsRangeIR; max: Decimal | null; uncapped: boolean; range: SrcRange; maxRange: SrcRange | null }
+  | { kind: 'per'; items: PerItemIR[]; max: Decimal | null; uncapped: boolean; range: SrcRange; maxRange: SrcRange | null }
   | { kind: 'rate'; measure: string; per: Decimal; percent: boolean; points: Decimal; max: Decimal | null; range: SrcRange; maxRange: SrcRange | null }
-  | { kind: 'deduct'; points: PointsRangeIR; unit: string | null; floor: Decimal | null; range: SrcRange }
-  | { kind: 'review'; range: SrcRange };
+  | { kind: 'deduct'; points: PointsRangeIR; unit: string | null; floor: Decimal | null; range: SrcRange };
+
+/** One `每` line; several lines in one indicator add up under one cap. */
+export interface PerItemIR {
+  unit: string;
+  points: PointsRangeIR;
+  range: SrcRange;
+}
 
 export interface IndicatorIR {
   id: string;
@@ -65,7 +72,10 @@ export interface IndicatorIR {
   weight: Decimal | null;
   min: Decimal | null;
   max: Decimal | null;
-  rule: RuleIR | null;
+  /** Alternative ways to score the indicator (at most one of each kind); the best one applies. */
+  rules: RuleIR[];
+  /** Scored by a review panel (评审). */
+  review: boolean;
   gates: string[];
   uncapped: boolean;
   standard: string[];

@@ -12,8 +12,7 @@ const range = (r: SrcRange | null): Json =>
 const bound = (b: Bound | null): Json => (b === null ? null : { value: b.value.toString(), closed: b.closed });
 const interval = (i: IntervalIR | null): Json => (i === null ? null : { low: bound(i.low), high: bound(i.high) });
 
-function rule(r: RuleIR | null): Json {
-  if (r === null) return null;
+function rule(r: RuleIR): Json {
   switch (r.kind) {
     case 'bands':
       return {
@@ -22,13 +21,16 @@ function rule(r: RuleIR | null): Json {
         bands: r.bands.map((b) => ({ label: b.label, measure: b.measure, condition: interval(b.condition), points: dec(b.points), range: range(b.range) })),
       };
     case 'per':
-      return { kind: 'per', unit: r.unit, points: { low: dec(r.points.low), high: dec(r.points.high) }, max: dec(r.max), uncapped: r.uncapped };
+      return {
+        kind: 'per',
+        items: r.items.map((i) => ({ unit: i.unit, points: { low: dec(i.points.low), high: dec(i.points.high) } })),
+        max: dec(r.max),
+        uncapped: r.uncapped,
+      };
     case 'rate':
       return { kind: 'rate', measure: r.measure, per: dec(r.per), percent: r.percent, points: dec(r.points), max: dec(r.max) };
     case 'deduct':
       return { kind: 'deduct', points: { low: dec(r.points.low), high: dec(r.points.high) }, unit: r.unit, floor: dec(r.floor) };
-    case 'review':
-      return { kind: 'review' };
   }
 }
 
@@ -44,7 +46,8 @@ function indicator(i: IndicatorIR): Json {
     weight: dec(i.weight),
     min: dec(i.min),
     max: dec(i.max),
-    rule: rule(i.rule),
+    rules: i.rules.map(rule),
+    review: i.review,
     gates: i.gates,
     uncapped: i.uncapped,
     standard: i.standard,
@@ -66,7 +69,7 @@ export function irToJson(r: RubricIR): Json {
     step: dec(r.step),
     min: dec(r.min),
     max: dec(r.max),
-    measures: r.measures.map((m) => ({ name: m.name, kind: m.kind, domain: interval(m.domain) })),
+    measures: r.measures.map((m) => ({ name: m.name, kind: m.kind, unit: m.unit, domain: interval(m.domain) })),
     indicators: r.indicators.map(indicator),
     parts: r.parts.map(indicator),
     bonuses: r.bonuses.map(indicator),

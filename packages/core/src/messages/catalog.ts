@@ -14,7 +14,7 @@ export interface CatalogEntry {
   good: string;
 }
 
-const R = (body: string, head = '总分 10\n  '): string => `评估表 "示例" {\n  ${head}${body}\n}\n`;
+const R = (body: string, head = ''): string => `评估表 "示例" {\n  ${head}${body}\n}\n`;
 
 export const CATALOG = {
   RUB001: {
@@ -228,8 +228,8 @@ export const CATALOG = {
     en: 'The total is {declared} points, but the rubric adds up to {sum} ({terms}).',
     zh: '总分为 {declared} 分，但各项合计为 {sum} 分（{terms}）。',
     explain: { en: 'The grand total must equal the sum of the top-level indicators (or the weighted parts).', zh: '总分必须等于一级指标之和（或各部分加权之和）。' },
-    bad: R('指标 "甲" 5\n  指标 "乙" 6'),
-    good: R('指标 "甲" 5\n  指标 "乙" 5'),
+    bad: R('指标 "甲" 5\n  指标 "乙" 6', '总分 10\n  '),
+    good: R('指标 "甲" 5\n  指标 "乙" 5', '总分 10\n  '),
   },
   RUB203: {
     severity: 'error',
@@ -308,48 +308,48 @@ export const CATALOG = {
     en: 'The grade {grade} is listed after {previous} but needs a higher score.',
     zh: '等级 {grade} 排在 {previous} 之后，但要求的分数更高。',
     explain: { en: 'List grades from the highest to the lowest.', zh: '等级应从高到低排列。' },
-    bad: R('等级 "良" 6 以上\n  等级 "优" 9 以上'),
-    good: R('等级 "优" 9 以上\n  等级 "良" 在 [6, 9)'),
+    bad: R('等级 "良" 6 以上\n  等级 "优" 9 以上', '指标 "甲" 10\n  '),
+    good: R('等级 "优" 9 以上\n  等级 "良" 在 [6, 9)', '指标 "甲" 10\n  '),
   },
   RUB213: {
     severity: 'error',
     en: 'Grades overlap: a score of {value} is both {first} and {second}.',
     zh: '等级重叠：{value} 分同时属于 {first} 与 {second}。',
     explain: { en: 'Each score belongs to one grade at most.', zh: '每个得分最多属于一个等级。' },
-    bad: R('等级 "优" 9 以上\n  等级 "良" 6 以上'),
-    good: R('等级 "优" 9 以上\n  等级 "良" 在 [6, 9)'),
+    bad: R('等级 "优" 9 以上\n  等级 "良" 6 以上', '指标 "甲" 10\n  '),
+    good: R('等级 "优" 9 以上\n  等级 "良" 在 [6, 9)', '指标 "甲" 10\n  '),
   },
   RUB214: {
     severity: 'warning',
     en: 'Scores from {from} to {to} get no grade.',
     zh: '{from} 至 {to} 分的得分不属于任何等级。',
     explain: { en: 'Grade ranges should leave no gap between them.', zh: '等级区间之间不应有空档。' },
-    bad: R('等级 "优" 9 以上\n  等级 "良" 在 [5, 7]'),
-    good: R('等级 "优" 9 以上\n  等级 "良" 在 [5, 9)'),
+    bad: R('等级 "优" 9 以上\n  等级 "良" 在 [5, 7]', '指标 "甲" 10\n  '),
+    good: R('等级 "优" 9 以上\n  等级 "良" 在 [5, 9)', '指标 "甲" 10\n  '),
   },
   RUB215: {
     severity: 'error',
     en: 'The grade {grade} needs {threshold}, but the highest reachable score is {max}.',
     zh: '等级 {grade} 需要 {threshold} 分，但最高可得 {max} 分。',
     explain: { en: 'A grade no one can reach is a mistake.', zh: '无法达到的等级是错误。' },
-    bad: R('等级 "优" 12 以上'),
-    good: R('等级 "优" 9 以上'),
+    bad: R('等级 "优" 12 以上', '指标 "甲" 10\n  '),
+    good: R('等级 "优" 9 以上', '指标 "甲" 10\n  '),
   },
   RUB216: {
     severity: 'error',
     en: '{title} has no cap, so the rubric’s total of {total} can be exceeded.',
     zh: '{title} 没有上限，评估表的总分 {total} 可能被突破。',
     explain: { en: 'In a rubric with a total, every item needs a cap: points on the indicator or 最高.', zh: '有总分的评估表中，每项都应有上限：指标分值或 最高。' },
-    bad: R('指标 "甲" { 每 "次" 2 }'),
-    good: R('指标 "甲" 10 { 每 "次" 2 }'),
+    bad: R('指标 "甲" { 每 "次" 2 }', '总分 10\n  '),
+    good: R('指标 "甲" 10 { 每 "次" 2 }', '总分 10\n  '),
   },
   RUB217: {
     severity: 'warning',
     en: '{title} is deliberately uncapped (不封顶), so scores above the total of {total} are possible.',
     zh: '{title} 明确不封顶，得分可能超过总分 {total}。',
     explain: { en: 'Stated on purpose, but the total no longer bounds the score.', zh: '虽是有意为之，但总分不再是得分上限。' },
-    bad: R('指标 "甲" 10 { 每 "个" 5 不封顶 }'),
-    good: R('指标 "甲" 10 { 每 "个" 5 }'),
+    bad: R('指标 "甲" 10 { 每 "个" 5 不封顶 }', '总分 10\n  '),
+    good: R('指标 "甲" 10 { 每 "个" 5 }', '总分 10\n  '),
   },
   RUB218: {
     severity: 'warning',
@@ -379,9 +379,12 @@ export const CATALOG = {
     severity: 'error',
     en: '{title} mixes scoring rules ({rules}); use one kind.',
     zh: '{title} 混用了多种计分规则（{rules}），只能用一种。',
-    explain: { en: 'Split the indicator into children, one rule each.', zh: '请拆分为多个下级指标，每个一种规则。' },
-    bad: R('指标 "甲" 10 { 档 "好" 10 每 "次" 2 }'),
-    good: R('指标 "甲" 10 { 指标 "子一" 5 { 档 "好" 5 } 指标 "子二" 5 { 每 "次" 2 } }'),
+    explain: {
+      en: 'Bands, per-occurrence points and rates may be combined (the best applies), but a deduction from full marks cannot be combined with them. Split the indicator into children.',
+      zh: '档次、按次计分、按比例计分可以并列（取最高者），但扣分不能与之混用。请拆分为多个下级指标。',
+    },
+    bad: R('指标 "甲" 10 { 扣 2 每 "项" 档 "好" 10 }'),
+    good: R('指标 "甲" 10 { 指标 "子一" 5 { 档 "好" 5 } 指标 "子二" 5 { 扣 2 每 "项" } }'),
   },
   RUB222: {
     severity: 'error',
@@ -428,8 +431,8 @@ export const CATALOG = {
     en: 'The interval from {low} to {high} is empty.',
     zh: '区间 {low} 至 {high} 为空。',
     explain: { en: 'The low end of an interval comes first.', zh: '区间的下限写在前面。' },
-    bad: R('等级 "优" 在 [9, 5]'),
-    good: R('等级 "优" 在 [5, 9]'),
+    bad: R('等级 "优" 在 [9, 5]', '指标 "甲" 10\n  '),
+    good: R('等级 "优" 在 [5, 9]', '指标 "甲" 10\n  '),
   },
   RUB232: {
     severity: 'error',

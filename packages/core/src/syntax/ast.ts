@@ -69,6 +69,7 @@ export interface MeasureStmt extends StmtBase {
   type: 'measure';
   name?: Name;
   measureKind?: 'percent' | 'integer' | 'number';
+  unit?: Text;
   domain?: Interval;
 }
 export interface TextStmt extends StmtBase {
@@ -116,6 +117,7 @@ export interface VetoStmt extends StmtBase {
 }
 export interface BonusStmt extends StmtBase {
   type: 'bonus';
+  code?: Name;
   title?: Text;
   points?: Points;
   body?: Block;

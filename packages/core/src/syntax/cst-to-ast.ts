@@ -277,6 +277,8 @@ class AstBuilder {
         const nm = this.name(tok(ic, 'Identifier'));
         if (nm) s.name = nm;
         if (kind) s.measureKind = kind;
+        const unit = this.text(node(ic, 'unit'));
+        if (unit) s.unit = unit;
         const dom = this.interval(node(ic, 'interval'));
         if (dom) s.domain = dom;
         return s;
@@ -285,8 +287,8 @@ class AstBuilder {
         const b = this.stmtBase(inner, 'Indicator');
         if (!b) return undefined;
         const s: A.IndicatorStmt = { type: 'indicator', ...b };
-        const code = tok(ic, 'code');
-        if (code) s.code = { value: normalizeDigits(code.image), range: this.tokRange(code) };
+        const code = this.codeName(tok(ic, 'code'));
+        if (code) s.code = code;
         const t = this.title(node(ic, 'title'));
         if (t) s.title = t;
         const p = this.points(node(ic, 'points'));
@@ -386,7 +388,12 @@ class AstBuilder {
         return {
           type: 'bonus',
           ...b,
-          ...opt({ title: this.title(node(ic, 'title')), points: this.points(node(ic, 'points')), body: this.block(node(ic, 'block')) }),
+          ...opt({
+            code: this.codeName(tok(ic, 'code')),
+            title: this.title(node(ic, 'title')),
+            points: this.points(node(ic, 'points')),
+            body: this.block(node(ic, 'block')),
+          }),
         };
       }
       case 'partStmt': {
@@ -416,6 +423,10 @@ class AstBuilder {
       default:
         return undefined;
     }
+  }
+
+  codeName(t: IToken | undefined): A.Name | undefined {
+    return t ? { value: normalizeDigits(t.image), range: this.tokRange(t) } : undefined;
   }
 
   name(t: IToken | undefined): A.Name | undefined {

@@ -83,7 +83,8 @@ class RubricParser extends CstParser {
       { ALT: () => this.CONSUME(T.IntegerKind) },
       { ALT: () => this.CONSUME(T.NumberKind) },
     ]);
-    this.OPTION(() => {
+    this.OPTION(() => this.SUBRULE(this.text, { LABEL: 'unit' }));
+    this.OPTION2(() => {
       this.CONSUME(T.In);
       this.SUBRULE(this.interval);
     });
@@ -187,6 +188,7 @@ class RubricParser extends CstParser {
 
   bonusStmt = this.RULE('bonusStmt', () => {
     this.CONSUME(T.Bonus);
+    this.OPTION3(() => this.CONSUME(T.NumberLiteral, { LABEL: 'code' }));
     this.SUBRULE(this.title);
     this.OPTION(() => this.SUBRULE(this.points));
     this.OPTION2(() => this.SUBRULE(this.block));

@@ -178,8 +178,9 @@ export const RangeSep = createToken({ name: 'RangeSep', pattern: /[~～—–]/ 
 export const Minus = createToken({ name: 'Minus', pattern: /[-－]/ });
 /** `:` and `;` (and their full-width forms) are not part of the language: reported and skipped. */
 export const StrayPunctuation = createToken({ name: 'StrayPunctuation', pattern: /[:;：；]/, group: 'stray' });
-/** Anything else: reported (RUB001) and skipped. */
-export const Unknown = createToken({ name: 'Unknown', pattern: /[\s\S]/, group: 'stray' });
+/** Anything else: reported (RUB001) and skipped. Written as a range rather than [\s\S]: Chevrotain's
+ * first-character analysis drops characters such as `@` from [\s\S]. */
+export const Unknown = createToken({ name: 'Unknown', pattern: /[\u0000-\uffff]/, group: 'stray' });
 
 export const allTokens: TokenType[] = [
   WhiteSpace,
