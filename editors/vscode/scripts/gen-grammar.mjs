@@ -135,7 +135,7 @@ export function generateGrammar() {
           // Three or more parts can only be an indicator code (1.1.1).
           { name: 'constant.other.code.rubric', match: '[0-9\\x{FF10}-\\x{FF19}]+(?:\\.[0-9\\x{FF10}-\\x{FF19}]+){2,}' },
           {
-            match: `(${DIGITS})\\s*(?:(分)|([%\\x{FF05}]))?`,
+            match: `(${DIGITS})\\s*(?:(分)(?![${LETTER}0-9])|([%\\x{FF05}]))?`,
             captures: {
               1: { name: 'constant.numeric.rubric' },
               2: { name: 'keyword.other.unit.points.rubric' },

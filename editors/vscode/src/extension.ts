@@ -18,7 +18,7 @@ function currentLocale(): Locale {
   return effectiveLocale(vscode.workspace.getConfiguration('rubric').get<string>('locale'), vscode.env.language);
 }
 
-function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.stdio },
@@ -41,7 +41,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
   return new LanguageClient('rubric', 'Rubric 评估指标', serverOptions, clientOptions);
 }
 
-async function restart(context: vscode.ExtensionContext, output: vscode.OutputChannel): Promise<void> {
+async function restart(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<void> {
   const old = client;
   client = undefined;
   if (old) await old.stop().catch(() => undefined);
@@ -50,7 +50,7 @@ async function restart(context: vscode.ExtensionContext, output: vscode.OutputCh
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel('Rubric 评估指标');
+  const output = vscode.window.createOutputChannel('Rubric 评估指标', { log: true });
   context.subscriptions.push(
     output,
     vscode.commands.registerCommand('rubric.restartServer', () => restart(context, output)),

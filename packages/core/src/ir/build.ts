@@ -394,7 +394,7 @@ class Builder {
     const titleText = s.type === 'part' ? (s.title ?? s.name) : s.title;
     const nameText = s.type === 'part' ? s.name : s.title && !s.title.quoted ? s.title : undefined;
     const prefix = kind === 'bonus' ? 'bonus' : kind === 'part' ? 'part' : '';
-    const id = code?.value ?? (parent ? `${parent.id}#${index}` : `${prefix}#${index}`);
+    const id = code?.value ?? (kind === 'part' && nameText ? nameText.value : parent ? `${parent.id}#${index}` : `${prefix}#${index}`);
     const ind: IndicatorIR = {
       id,
       kind,
