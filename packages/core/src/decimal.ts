@@ -35,11 +35,14 @@ export class Decimal {
   }
 
   private static align(a: Decimal, b: Decimal): [bigint, bigint, number] {
+    if (a.scale === b.scale) return [a.mantissa, b.mantissa, a.scale];
     const s = Math.max(a.scale, b.scale);
     return [a.mantissa * 10n ** BigInt(s - a.scale), b.mantissa * 10n ** BigInt(s - b.scale), s];
   }
 
   add(o: Decimal): Decimal {
+    if (o.mantissa === 0n) return this;
+    if (this.mantissa === 0n) return o;
     const [x, y, s] = Decimal.align(this, o);
     return Decimal.of(x + y, s);
   }
@@ -58,6 +61,7 @@ export class Decimal {
     return Decimal.of(this.mantissa, this.scale + 2);
   }
   cmp(o: Decimal): -1 | 0 | 1 {
+    if (this.scale === o.scale) return this.mantissa < o.mantissa ? -1 : this.mantissa > o.mantissa ? 1 : 0;
     const [x, y] = Decimal.align(this, o);
     return x < y ? -1 : x > y ? 1 : 0;
   }

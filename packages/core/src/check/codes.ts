@@ -21,18 +21,23 @@ export function checkCodes(ctx: CheckContext): void {
       });
     } else seen.set(ind.code, ind);
   }
+  const segs = new Map<IndicatorIR, number[] | undefined>();
+  const segOf = (x: IndicatorIR): number[] | undefined => {
+    if (!segs.has(x)) segs.set(x, x.code === null ? undefined : segments(x.code));
+    return segs.get(x);
+  };
   const siblings = (parent: IndicatorIR | undefined, xs: IndicatorIR[]): void => {
-    const coded = xs.filter((x) => x.code !== null && x.codeRange && segments(x.code));
-    const parentSegs = parent?.code ? segments(parent.code) : undefined;
+    const coded = xs.filter((x) => x.codeRange && segOf(x));
+    const parentSegs = parent ? segOf(parent) : undefined;
     for (const x of coded) {
-      const s = segments(x.code!)!;
+      const s = segOf(x)!;
       if (parentSegs && (s.length !== parentSegs.length + 1 || parentSegs.some((p, i) => s[i] !== p))) {
         ctx.report('RUB110', x.codeRange!, { code: x.code!, parent: parent!.code! }, { indicator: x });
       }
     }
     for (let i = 1; i < coded.length; i++) {
-      const a = segments(coded[i - 1]!.code!)!;
-      const b = segments(coded[i]!.code!)!;
+      const a = segOf(coded[i - 1]!)!;
+      const b = segOf(coded[i]!)!;
       if (a.length !== b.length || a.slice(0, -1).join('.') !== b.slice(0, -1).join('.')) continue;
       const last = b[b.length - 1]!;
       const prevLast = a[a.length - 1]!;

@@ -19,18 +19,24 @@ export class CheckContext {
     this.bag.add(code, at.file, { start: at.start, end: at.end }, args, e);
   }
 
+  private cached: IndicatorIR[] | undefined;
+
   /** Every indicator of the rubric (parts, indicators, bonuses and their descendants), parents first. */
-  *all(): Generator<IndicatorIR> {
-    const walk = function* (xs: IndicatorIR[]): Generator<IndicatorIR> {
+  all(): IndicatorIR[] {
+    if (this.cached) return this.cached;
+    const out: IndicatorIR[] = [];
+    const walk = (xs: IndicatorIR[]): void => {
       for (const x of xs) {
-        yield x;
-        yield* walk(x.children);
-        yield* walk(x.bonuses);
+        out.push(x);
+        walk(x.children);
+        walk(x.bonuses);
       }
     };
-    yield* walk(this.rubric.parts);
-    yield* walk(this.rubric.indicators);
-    yield* walk(this.rubric.bonuses);
+    walk(this.rubric.parts);
+    walk(this.rubric.indicators);
+    walk(this.rubric.bonuses);
+    this.cached = out;
+    return out;
   }
 
   /** A fix that replaces the text at `at` with `value`. */

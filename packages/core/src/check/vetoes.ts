@@ -2,7 +2,8 @@
 import type { CheckContext } from './context.js';
 
 export function checkVetoes(ctx: CheckContext): void {
-  const byId = new Map([...ctx.all()].map((i) => [i.id, i]));
+  if (!ctx.rubric.vetoes.some((v) => v.when?.target)) return;
+  const byId = new Map(ctx.all().map((i) => [i.id, i]));
   for (const v of ctx.rubric.vetoes) {
     const w = v.when;
     if (!w || !w.target) continue;

@@ -116,8 +116,21 @@ export function parseRubric(text: string, file: string, bag: DiagnosticBag): Par
     decls: b.file(cst),
     comments: comments.map((c) => ({ text: c.image, range: rangeOf(c) })),
   };
-  const all = [...lexed.tokens, ...comments].sort((x, y) => x.startOffset - y.startOffset);
+  const all = mergeByOffset(lexed.tokens, comments);
   return { ast, tokens: all, comments, lines };
+}
+
+/** Merges two token lists that are each in source order (cheaper than sorting the whole file). */
+function mergeByOffset(a: IToken[], b: IToken[]): IToken[] {
+  if (b.length === 0) return a.slice();
+  const out: IToken[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]!.startOffset <= b[j]!.startOffset ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 function reportSyntaxErrors(errors: IRecognitionException[], text: string, file: string, lines: LineIndex, bag: DiagnosticBag): void {
@@ -251,15 +264,20 @@ class AstBuilder {
 
   statement(n: CstNode): A.Statement | undefined {
     const c = n.children as Children;
-    const [name, elems] = Object.entries(c).find(([, v]) => v && v.length > 0) ?? [];
-    const inner = elems?.[0];
+    let name: string | undefined;
+    let inner: CstElement | undefined;
+    for (const k in c) {
+      const v = c[k];
+      if (v && v.length > 0) {
+        name = k;
+        inner = v[0];
+        break;
+      }
+    }
     if (!name || !isNode(inner)) return undefined;
     const ic = inner.children as Children;
-    // Drops undefined fields, so that optional AST fields are absent rather than undefined.
-    const opt = <O extends object>(o: O): { [K in keyof O]?: Exclude<O[K], undefined> } => {
-      for (const k of Object.keys(o) as (keyof O)[]) if (o[k] === undefined) delete o[k];
-      return o as { [K in keyof O]?: Exclude<O[K], undefined> };
-    };
+    // Optional AST fields may hold undefined (never deleted: deleting keys makes objects slow).
+    const opt = <O extends object>(o: O): { [K in keyof O]?: Exclude<O[K], undefined> } => o as { [K in keyof O]?: Exclude<O[K], undefined> };
     switch (name) {
       case 'totalStmt': {
         const b = this.stmtBase(inner, 'Total');

@@ -212,6 +212,8 @@ export const allTokens: TokenType[] = [
   Unknown,
 ];
 
+// Chevrotain's 'onlyOffset' drops end offsets, which CST locations need, so tracking stays 'full';
+// lines and columns used in diagnostics come from our own LineIndex (source.ts).
 export const RubricLexer = new Lexer(allTokens, {
   positionTracking: 'full',
   ensureOptimizations: false,
