@@ -15,3 +15,5 @@ export * from './ir/model.js';
 export { CHECKS } from './check/index.js';
 export { statedPoints } from './check/titles.js';
 export { formatText, type FormatResult } from './format.js';
+export { reparse, updateSource, type Reparse, type ReparseOptions } from './incremental.js';
+export { ProgramIndex, enclosingBlocks, importAt, childrenSum, rubricSum, type ProgramSymbol, type Occurrence, type SymbolKind } from './query.js';

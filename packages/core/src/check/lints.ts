@@ -6,7 +6,7 @@ export function checkLints(ctx: CheckContext): void {
   for (const m of r.measures) if (!m.used) ctx.report('RUB301', m.range, { name: m.name });
   if (r.title !== '' && r.indicators.length === 0 && r.parts.length === 0) ctx.report('RUB304', r.range, {});
   for (const ind of ctx.all()) {
-    if (ind.kind === 'indicator' && ind.children.length === 0 && ind.points === null && ind.rules.length === 0 && !ind.review && !ind.uncapped) {
+    if (ind.kind === 'indicator' && ind.title !== '' && ind.children.length === 0 && ind.points === null && ind.rules.length === 0 && !ind.review && !ind.uncapped) {
       ctx.report('RUB227', ind.titleRange, { title: ind.title }, { indicator: ind });
     }
   }

@@ -28,7 +28,14 @@ function displayToken(t: TokenType): string {
   if (k) return k.zh[0] ?? k.en[0] ?? t.name;
   switch (t.name) {
     case 'Identifier':
+    case 'RefToken':
       return '名称';
+    case 'TitleToken':
+      return '"…"';
+    case 'TextToken':
+      return '"…"';
+    case 'CmpToken':
+      return '>=';
     case 'StringLiteral':
     case 'UnterminatedString':
       return '"…"';
@@ -220,7 +227,7 @@ class AstBuilder {
       const base = this.stmtBase(n, 'Import');
       if (!base) return undefined;
       const d: A.ImportDecl = { type: 'import', ...base };
-      const p = this.text(node(n.children as Children, 'text'));
+      const p = this.text(tok(n.children as Children, 'text'));
       if (p) d.path = p;
       return d;
     });
@@ -229,7 +236,7 @@ class AstBuilder {
       if (!base) return undefined;
       const c = n.children as Children;
       const d: A.SectionDecl = { type: 'section', ...base };
-      const t = this.title(node(c, 'title'));
+      const t = this.title(tok(c, 'title'));
       if (t) d.name = t;
       const body = this.block(node(c, 'block'));
       if (body) d.body = body;
@@ -240,7 +247,7 @@ class AstBuilder {
       if (!base) return undefined;
       const c = n.children as Children;
       const d: A.RubricDecl = { type: 'rubric', ...base };
-      const t = this.title(node(c, 'title'));
+      const t = this.title(tok(c, 'title'));
       if (t) d.title = t;
       const body = this.block(node(c, 'block'));
       if (body) d.body = body;
@@ -254,27 +261,22 @@ class AstBuilder {
     if (!n || !range) return undefined;
     const c = n.children as Children;
     const statements: A.Statement[] = [];
-    for (const e of c['statement'] ?? []) {
-      if (!isNode(e)) continue;
-      const s = this.statement(e);
-      if (s) statements.push(s);
+    let ordered = true;
+    for (const k in c) {
+      if (k === 'LBrace' || k === 'RBrace') continue;
+      for (const e of c[k] ?? []) {
+        if (!isNode(e)) continue;
+        const s = this.statement(k, e);
+        if (!s) continue;
+        if (statements.length > 0 && statements[statements.length - 1]!.range.start.offset > s.range.start.offset) ordered = false;
+        statements.push(s);
+      }
     }
+    if (!ordered) statements.sort((a, b) => a.range.start.offset - b.range.start.offset);
     return { statements, range, closed: !!tok(c, 'RBrace') };
   }
 
-  statement(n: CstNode): A.Statement | undefined {
-    const c = n.children as Children;
-    let name: string | undefined;
-    let inner: CstElement | undefined;
-    for (const k in c) {
-      const v = c[k];
-      if (v && v.length > 0) {
-        name = k;
-        inner = v[0];
-        break;
-      }
-    }
-    if (!name || !isNode(inner)) return undefined;
+  statement(name: string, inner: CstNode): A.Statement | undefined {
     const ic = inner.children as Children;
     // Optional AST fields may hold undefined (never deleted: deleting keys makes objects slow).
     const opt = <O extends object>(o: O): { [K in keyof O]?: Exclude<O[K], undefined> } => o as { [K in keyof O]?: Exclude<O[K], undefined> };
@@ -295,7 +297,7 @@ class AstBuilder {
         const nm = this.name(tok(ic, 'Identifier'));
         if (nm) s.name = nm;
         if (kind) s.measureKind = kind;
-        const unit = this.text(node(ic, 'unit'));
+        const unit = this.text(tok(ic, 'unit'));
         if (unit) s.unit = unit;
         const dom = this.interval(node(ic, 'interval'));
         if (dom) s.domain = dom;
@@ -307,7 +309,7 @@ class AstBuilder {
         const s: A.IndicatorStmt = { type: 'indicator', ...b };
         const code = this.codeName(tok(ic, 'code'));
         if (code) s.code = code;
-        const t = this.title(node(ic, 'title'));
+        const t = this.title(tok(ic, 'title'));
         if (t) s.title = t;
         const p = this.points(node(ic, 'points'));
         if (p) s.points = p;
@@ -320,7 +322,7 @@ class AstBuilder {
         const b = this.stmtBase(inner, kind);
         if (!b) return undefined;
         const type = kind === 'Standard' ? 'standard' : kind === 'Method' ? 'method' : 'note';
-        return { type, ...b, ...opt({ text: this.text(node(ic, 'text')) }) };
+        return { type, ...b, ...opt({ text: this.text(tok(ic, 'text')) }) };
       }
       case 'bandStmt': {
         const b = this.stmtBase(inner, 'Band');
@@ -329,7 +331,7 @@ class AstBuilder {
           type: 'band',
           ...b,
           ...opt({
-            label: this.text(node(ic, 'label')),
+            label: this.text(tok(ic, 'label')),
             measure: this.name(tok(ic, 'measure')),
             condition: this.condition(node(ic, 'condition')),
             points: this.points(node(ic, 'points')),
@@ -343,7 +345,7 @@ class AstBuilder {
           type: 'per',
           ...b,
           uncapped: !!tok(ic, 'Uncapped'),
-          ...opt({ unit: this.title(node(ic, 'unit')), points: this.points(node(ic, 'points')), max: this.points(node(ic, 'max')) }),
+          ...opt({ unit: this.title(tok(ic, 'unit')), points: this.points(node(ic, 'points')), max: this.points(node(ic, 'max')) }),
         };
       }
       case 'rateStmt': {
@@ -366,12 +368,12 @@ class AstBuilder {
         return {
           type: 'deduct',
           ...b,
-          ...opt({ points: this.points(node(ic, 'points')), unit: this.title(node(ic, 'unit')), floor: this.points(node(ic, 'floor')) }),
+          ...opt({ points: this.points(node(ic, 'points')), unit: this.title(tok(ic, 'unit')), floor: this.points(node(ic, 'floor')) }),
         };
       }
       case 'gateStmt': {
         const b = this.stmtBase(inner, 'Gate');
-        return b && { type: 'gate', ...b, ...opt({ text: this.text(node(ic, 'text')) }) };
+        return b && { type: 'gate', ...b, ...opt({ text: this.text(tok(ic, 'text')) }) };
       }
       case 'reviewStmt': {
         const b = this.stmtBase(inner, 'Review');
@@ -385,19 +387,15 @@ class AstBuilder {
         const b = this.stmtBase(inner, 'Veto');
         if (!b) return undefined;
         const s: A.VetoStmt = { type: 'veto', ...b };
-        const texts = (ic['text'] ?? []).filter(isNode);
         if (tok(ic, 'When')) {
           s.when = opt({
-            ref: this.reference(node(ic, 'reference')),
-            op: this.comparison(node(ic, 'comparison')),
+            ref: this.reference(tok(ic, 'reference')),
+            op: this.comparison(tok(ic, 'comparison')),
             value: this.value(node(ic, 'value')),
           });
-          const t = this.text(texts[0]);
-          if (t) s.text = t;
-        } else {
-          const t = this.text(texts[0]);
-          if (t) s.text = t;
         }
+        const t = this.text(tok(ic, 'text'));
+        if (t) s.text = t;
         return s;
       }
       case 'bonusStmt': {
@@ -408,7 +406,7 @@ class AstBuilder {
           ...b,
           ...opt({
             code: this.codeName(tok(ic, 'code')),
-            title: this.title(node(ic, 'title')),
+            title: this.title(tok(ic, 'title')),
             points: this.points(node(ic, 'points')),
             body: this.block(node(ic, 'block')),
           }),
@@ -421,8 +419,8 @@ class AstBuilder {
           type: 'part',
           ...b,
           ...opt({
-            name: this.title(node(ic, 'name')),
-            title: this.text(node(ic, 'text')),
+            name: this.title(tok(ic, 'name')),
+            title: this.text(tok(ic, 'text')),
             points: this.points(node(ic, 'points')),
             weight: this.value(node(ic, 'weight')),
             body: this.block(node(ic, 'block')),
@@ -432,7 +430,7 @@ class AstBuilder {
       case 'gradeStmt': {
         const b = this.stmtBase(inner, 'Grade');
         if (!b) return undefined;
-        return { type: 'grade', ...b, ...opt({ name: this.title(node(ic, 'title')), condition: this.condition(node(ic, 'condition')) }) };
+        return { type: 'grade', ...b, ...opt({ name: this.title(tok(ic, 'title')), condition: this.condition(node(ic, 'condition')) }) };
       }
       case 'useStmt': {
         const b = this.stmtBase(inner, 'Use');
@@ -451,30 +449,23 @@ class AstBuilder {
     return t ? { value: t.image, range: this.tokRange(t) } : undefined;
   }
 
-  text(n: CstNode | undefined): A.Text | undefined {
-    if (!n) return undefined;
-    const c = n.children as Children;
-    const s = tok(c, 'StringLiteral');
-    if (s) return { value: unquote(s.image), range: this.tokRange(s), quoted: true };
-    const u = tok(c, 'UnterminatedString');
-    if (u) return { value: u.image.slice(1), range: this.tokRange(u), quoted: true };
+  text(t: IToken | undefined): A.Text | undefined {
+    if (!t) return undefined;
+    if (t.tokenType === T.StringLiteral) return { value: unquote(t.image), range: this.tokRange(t), quoted: true };
+    if (t.tokenType === T.UnterminatedString) return { value: t.image.slice(1), range: this.tokRange(t), quoted: true };
     return undefined;
   }
 
-  title(n: CstNode | undefined): A.Text | undefined {
-    if (!n) return undefined;
-    const c = n.children as Children;
-    const id = tok(c, 'Identifier');
-    if (id) return { value: id.image, range: this.tokRange(id), quoted: false };
-    return this.text(node(c, 'text'));
+  title(t: IToken | undefined): A.Text | undefined {
+    if (!t) return undefined;
+    if (t.tokenType === T.Identifier) return { value: t.image, range: this.tokRange(t), quoted: false };
+    return this.text(t);
   }
 
-  reference(n: CstNode | undefined): A.Text | undefined {
-    if (!n) return undefined;
-    const c = n.children as Children;
-    const id = tok(c, 'Identifier') ?? tok(c, 'NumberLiteral');
-    if (id) return { value: normalizeDigits(id.image), range: this.tokRange(id), quoted: false };
-    return this.text(node(c, 'text'));
+  reference(t: IToken | undefined): A.Text | undefined {
+    if (!t) return undefined;
+    if (t.tokenType === T.Identifier || t.tokenType === T.NumberLiteral) return { value: normalizeDigits(t.image), range: this.tokRange(t), quoted: false };
+    return this.text(t);
   }
 
   private number(t: IToken | undefined, negative: boolean): Decimal | undefined {
@@ -511,23 +502,34 @@ class AstBuilder {
     return { value: v, percent: !!tok(c, 'Percent'), range };
   }
 
-  comparison(n: CstNode | undefined): A.CmpOp | undefined {
-    if (!n) return undefined;
-    const c = n.children as Children;
-    if (tok(c, 'Ge') || tok(c, 'GeWord')) return '>=';
-    if (tok(c, 'Le') || tok(c, 'LeWord')) return '<=';
-    if (tok(c, 'Gt') || tok(c, 'GtWord')) return '>';
-    if (tok(c, 'Lt') || tok(c, 'LtWord')) return '<';
-    if (tok(c, 'Eq') || tok(c, 'EqWord')) return '=';
-    return undefined;
+  comparison(t: IToken | undefined): A.CmpOp | undefined {
+    switch (t?.tokenType) {
+      case T.Ge:
+      case T.GeWord:
+        return '>=';
+      case T.Le:
+      case T.LeWord:
+        return '<=';
+      case T.Gt:
+      case T.GtWord:
+        return '>';
+      case T.Lt:
+      case T.LtWord:
+        return '<';
+      case T.Eq:
+      case T.EqWord:
+        return '=';
+      default:
+        return undefined;
+    }
   }
 
   condition(n: CstNode | undefined): A.Condition | undefined {
     const range = this.nodeRange(n);
     if (!n || !range) return undefined;
     const c = n.children as Children;
-    if (node(c, 'comparison')) {
-      const op = this.comparison(node(c, 'comparison'));
+    if (tok(c, 'comparison')) {
+      const op = this.comparison(tok(c, 'comparison'));
       const value = this.value(node(c, 'value'));
       return op && value ? { kind: 'compare', op, value, range } : undefined;
     }

@@ -22,29 +22,32 @@ class RubricParser extends CstParser {
 
   importDecl = this.RULE('importDecl', () => {
     this.CONSUME(T.Import);
-    this.SUBRULE(this.text);
+    this.CONSUME(T.TextToken, { LABEL: 'text' });
   });
 
   sectionDecl = this.RULE('sectionDecl', () => {
     this.CONSUME(T.Section);
-    this.SUBRULE(this.title);
+    this.CONSUME(T.TitleToken, { LABEL: 'title' });
     this.SUBRULE(this.block);
   });
 
   rubricDecl = this.RULE('rubricDecl', () => {
     this.CONSUME(T.Rubric);
-    this.SUBRULE(this.title);
+    this.CONSUME(T.TitleToken, { LABEL: 'title' });
     this.SUBRULE(this.block);
   });
 
+  // Statements are direct children of the block (no wrapper node per statement); the AST builder
+  // restores their order from offsets.
   block = this.RULE('block', () => {
     this.CONSUME(T.LBrace);
-    this.MANY(() => this.SUBRULE(this.statement));
+    this.MANY(() => this.OR(this.statementAlts()));
     this.CONSUME(T.RBrace);
   });
 
-  statement = this.RULE('statement', () => {
-    this.OR([
+  private alts: { ALT: () => unknown }[] | undefined;
+  private statementAlts(): { ALT: () => unknown }[] {
+    return (this.alts ??= [
       { ALT: () => this.SUBRULE(this.totalStmt) },
       { ALT: () => this.SUBRULE(this.stepStmt) },
       { ALT: () => this.SUBRULE(this.measureStmt) },
@@ -63,7 +66,7 @@ class RubricParser extends CstParser {
       { ALT: () => this.SUBRULE(this.gradeStmt) },
       { ALT: () => this.SUBRULE(this.useStmt) },
     ]);
-  });
+  }
 
   totalStmt = this.RULE('totalStmt', () => {
     this.CONSUME(T.Total);
@@ -83,7 +86,7 @@ class RubricParser extends CstParser {
       { ALT: () => this.CONSUME(T.IntegerKind) },
       { ALT: () => this.CONSUME(T.NumberKind) },
     ]);
-    this.OPTION(() => this.SUBRULE(this.text, { LABEL: 'unit' }));
+    this.OPTION(() => this.CONSUME(T.TextToken, { LABEL: 'unit' }));
     this.OPTION2(() => {
       this.CONSUME(T.In);
       this.SUBRULE(this.interval);
@@ -93,7 +96,7 @@ class RubricParser extends CstParser {
   indicatorStmt = this.RULE('indicatorStmt', () => {
     this.CONSUME(T.Indicator);
     this.OPTION(() => this.CONSUME(T.NumberLiteral, { LABEL: 'code' }));
-    this.SUBRULE(this.title);
+    this.CONSUME(T.TitleToken, { LABEL: 'title' });
     this.OPTION2(() => this.SUBRULE(this.points));
     this.OPTION3(() => this.SUBRULE(this.block));
   });
@@ -104,13 +107,13 @@ class RubricParser extends CstParser {
       { ALT: () => this.CONSUME(T.Method) },
       { ALT: () => this.CONSUME(T.Note) },
     ]);
-    this.SUBRULE(this.text);
+    this.CONSUME(T.TextToken, { LABEL: 'text' });
   });
 
   bandStmt = this.RULE('bandStmt', () => {
     this.CONSUME(T.Band);
     this.OR([
-      { ALT: () => this.SUBRULE(this.text, { LABEL: 'label' }) },
+      { ALT: () => this.CONSUME(T.TextToken, { LABEL: 'label' }) },
       {
         ALT: () => {
           this.CONSUME(T.Identifier, { LABEL: 'measure' });
@@ -123,7 +126,7 @@ class RubricParser extends CstParser {
 
   perStmt = this.RULE('perStmt', () => {
     this.CONSUME(T.Per);
-    this.SUBRULE(this.title, { LABEL: 'unit' });
+    this.CONSUME(T.TitleToken, { LABEL: 'unit' });
     this.SUBRULE(this.points);
     this.OPTION(() => {
       this.CONSUME(T.Max);
@@ -149,7 +152,7 @@ class RubricParser extends CstParser {
     this.SUBRULE(this.points);
     this.OPTION(() => {
       this.CONSUME(T.Per);
-      this.SUBRULE(this.title, { LABEL: 'unit' });
+      this.CONSUME(T.TitleToken, { LABEL: 'unit' });
     });
     this.OPTION2(() => {
       this.CONSUME(T.Floor);
@@ -159,7 +162,7 @@ class RubricParser extends CstParser {
 
   gateStmt = this.RULE('gateStmt', () => {
     this.CONSUME(T.Gate);
-    this.SUBRULE(this.text);
+    this.CONSUME(T.TextToken, { LABEL: 'text' });
   });
 
   reviewStmt = this.RULE('reviewStmt', () => {
@@ -173,14 +176,14 @@ class RubricParser extends CstParser {
   vetoStmt = this.RULE('vetoStmt', () => {
     this.CONSUME(T.Veto);
     this.OR([
-      { ALT: () => this.SUBRULE(this.text) },
+      { ALT: () => this.CONSUME(T.TextToken, { LABEL: 'text' }) },
       {
         ALT: () => {
           this.CONSUME(T.When);
-          this.SUBRULE(this.reference);
-          this.SUBRULE(this.comparison);
+          this.CONSUME(T.RefToken, { LABEL: 'reference' });
+          this.CONSUME(T.CmpToken, { LABEL: 'comparison' });
           this.SUBRULE(this.value);
-          this.OPTION(() => this.SUBRULE2(this.text));
+          this.OPTION(() => this.CONSUME2(T.TextToken, { LABEL: 'text' }));
         },
       },
     ]);
@@ -189,15 +192,15 @@ class RubricParser extends CstParser {
   bonusStmt = this.RULE('bonusStmt', () => {
     this.CONSUME(T.Bonus);
     this.OPTION3(() => this.CONSUME(T.NumberLiteral, { LABEL: 'code' }));
-    this.SUBRULE(this.title);
+    this.CONSUME(T.TitleToken, { LABEL: 'title' });
     this.OPTION(() => this.SUBRULE(this.points));
     this.OPTION2(() => this.SUBRULE(this.block));
   });
 
   partStmt = this.RULE('partStmt', () => {
     this.CONSUME(T.Part);
-    this.SUBRULE(this.title, { LABEL: 'name' });
-    this.OPTION(() => this.SUBRULE(this.text));
+    this.CONSUME(T.TitleToken, { LABEL: 'name' });
+    this.OPTION(() => this.CONSUME(T.TextToken, { LABEL: 'text' }));
     this.OPTION2(() => this.SUBRULE(this.points));
     this.OPTION3(() => {
       this.CONSUME(T.Weight);
@@ -208,7 +211,7 @@ class RubricParser extends CstParser {
 
   gradeStmt = this.RULE('gradeStmt', () => {
     this.CONSUME(T.Grade);
-    this.SUBRULE(this.title);
+    this.CONSUME(T.TitleToken, { LABEL: 'title' });
     this.SUBRULE(this.condition);
   });
 
@@ -219,21 +222,8 @@ class RubricParser extends CstParser {
 
   // ---- pieces ----
 
-  title = this.RULE('title', () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.text) }, { ALT: () => this.CONSUME(T.Identifier) }]);
-  });
 
-  text = this.RULE('text', () => {
-    this.OR([{ ALT: () => this.CONSUME(T.StringLiteral) }, { ALT: () => this.CONSUME(T.UnterminatedString) }]);
-  });
 
-  reference = this.RULE('reference', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Identifier) },
-      { ALT: () => this.CONSUME(T.NumberLiteral) },
-      { ALT: () => this.SUBRULE(this.text) },
-    ]);
-  });
 
   /** Points: `10`, `10分`, `-5`, `1.5`, `3~5分`. */
   points = this.RULE('points', () => {
@@ -257,27 +247,13 @@ class RubricParser extends CstParser {
     });
   });
 
-  comparison = this.RULE('comparison', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(T.Ge) },
-      { ALT: () => this.CONSUME(T.Le) },
-      { ALT: () => this.CONSUME(T.Gt) },
-      { ALT: () => this.CONSUME(T.Lt) },
-      { ALT: () => this.CONSUME(T.Eq) },
-      { ALT: () => this.CONSUME(T.GeWord) },
-      { ALT: () => this.CONSUME(T.LeWord) },
-      { ALT: () => this.CONSUME(T.GtWord) },
-      { ALT: () => this.CONSUME(T.LtWord) },
-      { ALT: () => this.CONSUME(T.EqWord) },
-    ]);
-  });
 
   /** `>= 60%`, `60% 以上`, `30% 以下`, `50%~60%`, `在 [50%, 60%)`. */
   condition = this.RULE('condition', () => {
     this.OR([
       {
         ALT: () => {
-          this.SUBRULE(this.comparison);
+          this.CONSUME(T.CmpToken, { LABEL: 'comparison' });
           this.SUBRULE(this.value);
         },
       },

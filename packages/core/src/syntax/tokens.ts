@@ -7,8 +7,20 @@ import { createToken, Lexer, type TokenType } from 'chevrotain';
 
 const LETTER = 'A-Za-z_\\u00C0-\\u024F\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF';
 
+// Token categories let the grammar take "a title" or "a comparison" as one token instead of a
+// sub-rule, which keeps the CST small (the parser's main cost on large files).
+/** Any text: a string, or an unterminated one. */
+export const TextToken = createToken({ name: 'TextToken', pattern: Lexer.NA });
+/** A title: text or an unquoted name. */
+export const TitleToken = createToken({ name: 'TitleToken', pattern: Lexer.NA });
+/** A reference to an indicator or part: a name, a code or a title. */
+export const RefToken = createToken({ name: 'RefToken', pattern: Lexer.NA });
+/** A comparison operator, in symbols or in Chinese words. */
+export const CmpToken = createToken({ name: 'CmpToken', pattern: Lexer.NA });
+
 export const Identifier = createToken({
   name: 'Identifier',
+  categories: [TitleToken, RefToken],
   pattern: new RegExp(`[${LETTER}][${LETTER}0-9]*`),
 });
 
@@ -75,6 +87,7 @@ for (const k of KEYWORDS) {
     pattern: new RegExp(spellings.map(escapeRe).join('|')),
     longer_alt: Identifier,
     start_chars_hint: [...new Set(spellings.map((s) => s.charCodeAt(0)))],
+    categories: k.name.endsWith('Word') && !k.name.startsWith('AtLeast') && !k.name.startsWith('AtMost') ? [CmpToken] : [],
   });
   keywordTokens.set(k.name, t);
   keywordList.push(t);
@@ -146,12 +159,14 @@ export const StringLiteral = createToken({
   name: 'StringLiteral',
   pattern: /"(?:[^"\\\r\n]|\\.)*"|“[^“”\r\n]*”|「[^「」\r\n]*」|『[^『』\r\n]*』/,
   start_chars_hint: ['"', '“', '「', '『'],
+  categories: [TextToken, TitleToken, RefToken],
 });
 /** A string without its closing quote: it ends at the end of its line. */
 export const UnterminatedString = createToken({
   name: 'UnterminatedString',
   pattern: /["“「『][^\r\n]*/,
   start_chars_hint: ['"', '“', '「', '『'],
+  categories: [TextToken, TitleToken, RefToken],
 });
 
 /** Digits with any number of dots: a decimal (1.5) or a code (1.1.1). Full-width digits allowed. */
@@ -159,6 +174,7 @@ export const NumberLiteral = createToken({
   name: 'NumberLiteral',
   pattern: /[0-9\uFF10-\uFF19]+(?:\.[0-9\uFF10-\uFF19]+)*/,
   start_chars_hint: [...'0123456789０１２３４５６７８９'],
+  categories: [RefToken],
 });
 export const Fen = createToken({ name: 'Fen', pattern: /分/, longer_alt: Identifier });
 export const Percent = createToken({ name: 'Percent', pattern: /[%％]/ });
@@ -169,11 +185,11 @@ export const RParen = createToken({ name: 'RParen', pattern: /[)）]/ });
 export const LBracket = createToken({ name: 'LBracket', pattern: /[[［【]/ });
 export const RBracket = createToken({ name: 'RBracket', pattern: /[\]］】]/ });
 export const Comma = createToken({ name: 'Comma', pattern: /[,，]/ });
-export const Ge = createToken({ name: 'Ge', pattern: />=|≥|＞＝|≧/ });
-export const Le = createToken({ name: 'Le', pattern: /<=|≤|＜＝|≦/ });
-export const Gt = createToken({ name: 'Gt', pattern: /[>＞]/ });
-export const Lt = createToken({ name: 'Lt', pattern: /[<＜]/ });
-export const Eq = createToken({ name: 'Eq', pattern: /==?|＝/ });
+export const Ge = createToken({ name: 'Ge', pattern: />=|≥|＞＝|≧/, categories: [CmpToken] });
+export const Le = createToken({ name: 'Le', pattern: /<=|≤|＜＝|≦/, categories: [CmpToken] });
+export const Gt = createToken({ name: 'Gt', pattern: /[>＞]/, categories: [CmpToken] });
+export const Lt = createToken({ name: 'Lt', pattern: /[<＜]/, categories: [CmpToken] });
+export const Eq = createToken({ name: 'Eq', pattern: /==?|＝/, categories: [CmpToken] });
 export const RangeSep = createToken({ name: 'RangeSep', pattern: /[~～—–]/ });
 export const Minus = createToken({ name: 'Minus', pattern: /[-－]/ });
 /** `:` and `;` (and their full-width forms) are not part of the language: reported and skipped. */
@@ -183,6 +199,10 @@ export const StrayPunctuation = createToken({ name: 'StrayPunctuation', pattern:
 export const Unknown = createToken({ name: 'Unknown', pattern: /[\u0000-\uffff]/, group: 'stray' });
 
 export const allTokens: TokenType[] = [
+  TextToken,
+  TitleToken,
+  RefToken,
+  CmpToken,
   WhiteSpace,
   LineComment,
   BlockComment,

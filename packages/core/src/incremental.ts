@@ -1,0 +1,307 @@
+// Incremental reparsing of one file after an edit, for editors. The result is the SourceFile that
+// `loadSource(path, newText)` would return (same AST, tokens, comments and diagnostics, up to object
+// identity and the order of the file's diagnostics), computed by reparsing only the contents of the
+// innermost `{ … }` block that contains the edit and shifting the positions of everything after it.
+//
+// Why a block: the grammar reads a block as `{ statement* }` wherever it appears, a brace is always a
+// token of its own, and a statement can never continue past the `}` that closes its block; so the
+// contents of a block parse the same inside a stand-in rubric as they do in place. The reparse is used
+// only when that argument holds: the edit lies strictly inside a block closed by a real brace, every
+// error the file had lies inside that block, and the new contents parse without error. Otherwise the
+// file is parsed again from scratch (always correct, only slower). Pure: the old SourceFile is not
+// modified, and unchanged nodes before the edit are shared with it.
+import type { IToken } from 'chevrotain';
+import { Decimal } from './decimal.js';
+import { DiagnosticBag, type Diagnostic } from './diagnostics.js';
+import { loadSource, type SourceFile } from './program.js';
+import { LineIndex, type Position } from './source.js';
+import type * as A from './syntax/ast.js';
+import { parseRubric, type ParseResult } from './syntax/cst-to-ast.js';
+
+export interface Reparse {
+  file: SourceFile;
+  /** How the new file was obtained: the old one (same text), a block reparse, or a full parse. */
+  mode: 'unchanged' | 'block' | 'full';
+  /** Length of the text that was lexed and parsed again. */
+  reparsed: number;
+}
+
+export interface ReparseOptions {
+  /**
+   * Reuse the old file's nodes and tokens, moving their positions in place instead of copying them.
+   * Much faster on large files, but the old SourceFile, and anything that shares its positions (a
+   * CompileResult built from it), must not be used afterwards. Default false: the old file is kept.
+   */
+  consume?: boolean;
+}
+
+/** The SourceFile for `text`, the new content of `old.path`, reusing `old` where the edit allows. */
+export function updateSource(old: SourceFile, text: string, options: ReparseOptions = {}): SourceFile {
+  return reparse(old, text, options).file;
+}
+
+/** A stand-in rubric around the block's contents; its `{` is the last character. */
+const HEAD = '评估表 "" {';
+
+export function reparse(old: SourceFile, text: string, options: ReparseOptions = {}): Reparse {
+  if (old.text === text) return { file: old, mode: 'unchanged', reparsed: 0 };
+  const full = (): Reparse => ({ file: loadSource(old.path, text), mode: 'full', reparsed: text.length });
+  // Files that were decoded from bytes carry encoding diagnostics that a text edit cannot update.
+  if (old.diagnostics.some((d) => d.code === 'RUB008' || d.code === 'RUB009')) return full();
+
+  // The changed span: [start, oldEnd) in the old text became [start, newEnd) in the new one.
+  const a = old.text;
+  const start = commonPrefix(a, text);
+  const oldEnd = a.length - commonSuffix(a, text, Math.min(a.length, text.length) - start);
+  const delta = text.length - a.length;
+
+  const block = innermostBlock(old.parse.ast, start, oldEnd, a);
+  if (!block) return full();
+  // Contents of the block: [from, to) in the old text, [from, to + delta) in the new one.
+  const from = block.range.start.offset + 1;
+  const to = block.range.end.offset - 1;
+  const errorsInside = old.diagnostics.every(
+    (d) => d.severity !== 'error' || (d.file === old.path && d.range.start.offset >= from && d.range.end.offset <= to),
+  );
+  if (!errorsInside) return full();
+
+  const contents = text.slice(from, to + delta);
+  const bag = new DiagnosticBag();
+  const iso = parseRubric(`${HEAD}${contents}}`, old.path, bag);
+  const decl = iso.ast.decls[0];
+  const body = decl?.type === 'rubric' ? decl.body : undefined;
+  if (
+    bag.items.some((d) => d.severity === 'error') ||
+    iso.ast.decls.length !== 1 ||
+    !body ||
+    !body.closed ||
+    body.range.start.offset !== HEAD.length - 1 ||
+    body.range.end.offset !== HEAD.length + contents.length + 1
+  ) {
+    return full();
+  }
+  const inContents = (localOffset: number): boolean => localOffset >= HEAD.length && localOffset < HEAD.length + contents.length;
+
+  const lines = new LineIndex(text);
+  // Local positions (in the stand-in text) → positions in the new text.
+  const local = (p: Position): Position => lines.position(p.offset - HEAD.length + from);
+  // Old positions at or after the closing brace move by (delta, dLine), and by dCol on its line.
+  const oldClose = old.parse.lines.position(to);
+  const newClose = lines.position(to + delta);
+  const dLine = newClose.line - oldClose.line;
+  const dCol = newClose.column - oldClose.column;
+  const unmoved = delta === 0 && dLine === 0 && dCol === 0;
+  const shift = (p: Position): Position =>
+    p.offset < to ? p : { line: p.line + dLine, column: p.line === oldClose.line ? p.column + dCol : p.column, offset: p.offset + delta };
+
+  // Copied before anything moves: nothing may be moved twice.
+  const diagnostics: Diagnostic[] = [
+    ...old.diagnostics.filter((d) => d.range.start.offset < from || d.range.start.offset >= to).map((d) => mapDeep(d, shift) as Diagnostic),
+    ...bag.items.map((d) => mapDeep(d, local) as Diagnostic),
+  ].sort((x, y) => x.range.start.offset - y.range.start.offset || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+
+  const statements = body.statements.map((s) => mapDeep(s, local) as A.Statement);
+  const isoComments = iso.ast.comments.filter((c) => inContents(c.range.start.offset)).map((c) => mapDeep(c, local) as A.Comment);
+  const before = old.parse.ast.comments.filter((c) => c.range.end.offset <= from);
+  const after = old.parse.ast.comments.filter((c) => c.range.start.offset >= to);
+  let decls: A.TopDecl[];
+  let comments: A.Comment[];
+  if (options.consume) {
+    const move = mover(from, to, (p) => {
+      if (p.line === oldClose.line) p.column += dCol;
+      p.line += dLine;
+      p.offset += delta;
+    });
+    if (!unmoved) move([old.parse.ast.decls, after], block);
+    block.statements = statements;
+    decls = old.parse.ast.decls;
+    comments = [...before, ...isoComments, ...after];
+  } else {
+    const replaced = (b: A.Block): A.Block => ({ ...b, statements, range: { start: b.range.start, end: shift(b.range.end) } });
+    decls = rebuild(old.parse.ast.decls, from, to, block, replaced, shift) as A.TopDecl[];
+    comments = [...before, ...isoComments, ...after.map((c) => mapDeep(c, shift) as A.Comment)];
+  }
+
+  const placed = (t: IToken): IToken => {
+    const s = lines.position(t.startOffset - HEAD.length + from);
+    const e = lines.position((t.endOffset ?? t.startOffset) - HEAD.length + from);
+    return { ...t, startOffset: s.offset, endOffset: e.offset, startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };
+  };
+  const moveToken = (t: IToken): IToken => {
+    if (unmoved) return t;
+    const m = options.consume ? t : { ...t };
+    if (t.startLine === oldClose.line) m.startColumn = (t.startColumn ?? 0) + dCol;
+    if (t.endLine === oldClose.line) m.endColumn = (t.endColumn ?? 0) + dCol;
+    m.startOffset = t.startOffset + delta;
+    m.endOffset = (t.endOffset ?? t.startOffset) + delta;
+    m.startLine = (t.startLine ?? 0) + dLine;
+    m.endLine = (t.endLine ?? 0) + dLine;
+    return m;
+  };
+  const spliceInPlace = (olds: IToken[], news: IToken[]): IToken[] => {
+    const lo = firstAtOrAfter(olds, from);
+    const hi = firstAtOrAfter(olds, to);
+    const mid = news.filter((t) => inContents(t.startOffset)).map(placed);
+    for (let i = hi; i < olds.length; i++) moveToken(olds[i]!);
+    olds.splice(lo, hi - lo, ...mid);
+    return olds;
+  };
+  const splice = (olds: IToken[], news: IToken[]): IToken[] => {
+    const lo = firstAtOrAfter(olds, from);
+    const hi = firstAtOrAfter(olds, to);
+    const mid = news.filter((t) => inContents(t.startOffset)).map(placed);
+    const out = olds.slice(0, lo);
+    for (const t of mid) out.push(t);
+    for (let i = hi; i < olds.length; i++) out.push(moveToken(olds[i]!));
+    return out;
+  };
+  // Comment tokens are also in `tokens`: move each token object once.
+  let tokens: IToken[];
+  let commentTokens: IToken[];
+  if (options.consume) {
+    const olds = old.parse.comments;
+    const cLo = firstAtOrAfter(olds, from);
+    const cHi = firstAtOrAfter(olds, to);
+    // Comment tokens are also in `tokens`: they are moved there, once, and only re-listed here.
+    tokens = spliceInPlace(old.parse.tokens, iso.tokens);
+    const mid = tokens.slice(firstAtOrAfter(tokens, from), firstAtOrAfter(tokens, to + delta)).filter(isComment);
+    olds.splice(cLo, cHi - cLo, ...mid);
+    commentTokens = olds;
+  } else {
+    tokens = splice(old.parse.tokens, iso.tokens);
+    commentTokens = splice(old.parse.comments, iso.comments);
+  }
+  const parse: ParseResult = { ast: { decls, comments }, tokens, comments: commentTokens, lines };
+  return { file: { path: old.path, text, parse, diagnostics }, mode: 'block', reparsed: contents.length };
+}
+
+function isComment(t: IToken): boolean {
+  const n = t.tokenType.name;
+  return n === 'LineComment' || n === 'BlockComment' || n === 'UnterminatedComment';
+}
+
+/**
+ * Moves, in place, every position at or after `to` found below `root`; nodes that end before `from`
+ * are skipped, and `skip` (the block being replaced) is not entered. A position reachable twice (nodes
+ * may share a range) must move once: a moved position is marked by a negative offset until the end.
+ */
+function mover(from: number, to: number, move: (p: Position) => void): (roots: unknown[], skip: object | undefined) => void {
+  return (roots, skip) => {
+    const moved: Position[] = [];
+    const visit = (x: unknown): void => {
+      if (x === null || typeof x !== 'object' || x instanceof Decimal) return;
+      if (Array.isArray(x)) {
+        for (let i = 0; i < x.length; i++) visit(x[i]);
+        return;
+      }
+      if (isPosition(x)) {
+        if (x.offset >= to) {
+          move(x);
+          x.offset = -1 - x.offset;
+          moved.push(x);
+        }
+        return;
+      }
+      if (x === skip) {
+        visit((x as A.Block).range);
+        return;
+      }
+      const range = (x as { range?: { end?: Position } }).range;
+      if (range?.end && isPosition(range.end) && range.end.offset >= 0 && range.end.offset <= from) return;
+      for (const k in x) visit((x as Record<string, unknown>)[k]);
+    };
+    for (const r of roots) visit(r);
+    for (const p of moved) p.offset = -1 - p.offset;
+  };
+}
+
+/** The innermost closed block whose contents strictly contain the changed span [start, end). */
+function innermostBlock(ast: A.FileAst, start: number, end: number, text: string): A.Block | undefined {
+  const contains = (b: A.Block | undefined): b is A.Block =>
+    !!b &&
+    b.closed &&
+    b.range.start.offset + 1 <= start &&
+    end <= b.range.end.offset - 1 &&
+    '{｛'.includes(text[b.range.start.offset] ?? '') &&
+    '}｝'.includes(text[b.range.end.offset - 1] ?? '');
+  let found: A.Block | undefined;
+  for (const d of ast.decls) if (d.type !== 'import' && contains(d.body)) found = d.body;
+  while (found) {
+    const inner: A.Block | undefined = found.statements
+      .map((s) => ('body' in s ? s.body : undefined))
+      .find((b): b is A.Block => contains(b));
+    if (!inner) break;
+    found = inner;
+  }
+  return found;
+}
+
+function isPosition(x: object): x is Position {
+  const p = x as Position;
+  return typeof p.offset === 'number' && typeof p.line === 'number' && typeof p.column === 'number';
+}
+
+/** A copy of `x` with every position mapped by `f` (Decimals and other leaves are shared). */
+function mapDeep(x: unknown, f: (p: Position) => Position): unknown {
+  if (x === null || typeof x !== 'object' || x instanceof Decimal) return x;
+  if (Array.isArray(x)) return x.map((e) => mapDeep(e, f));
+  if (isPosition(x)) return f(x);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(x)) out[k] = mapDeep(v, f);
+  return out;
+}
+
+/**
+ * A copy of the old AST in which `block` is replaced and positions at or after `to` are shifted.
+ * Nodes that end before the block's contents are shared as they are.
+ */
+function rebuild(
+  x: unknown,
+  from: number,
+  to: number,
+  block: A.Block,
+  replaced: (b: A.Block) => A.Block,
+  shift: (p: Position) => Position,
+): unknown {
+  if (x === null || typeof x !== 'object' || x instanceof Decimal) return x;
+  if (x === block) return replaced(block);
+  if (Array.isArray(x)) return x.map((e) => rebuild(e, from, to, block, replaced, shift));
+  if (isPosition(x)) return shift(x);
+  const range = (x as { range?: { start?: Position; end?: Position } }).range;
+  if (range?.end && isPosition(range.end) && range.end.offset <= from) return x;
+  if (range?.start && isPosition(range.start) && range.start.offset >= to) return mapDeep(x, shift);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(x)) out[k] = rebuild(v, from, to, block, replaced, shift);
+  return out;
+}
+
+/** Length of the common prefix of two strings (compared a chunk at a time, then a character). */
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (i + step <= max && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
+  }
+  return i;
+}
+
+/** Length of the common suffix of two strings, at most `max`. */
+function commonSuffix(a: string, b: string, max: number): number {
+  let n = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (n + step <= max && a.slice(a.length - n - step, a.length - n) === b.slice(b.length - n - step, b.length - n)) n += step;
+  }
+  return n;
+}
+
+/** Index of the first token starting at or after `offset` (tokens are sorted by start). */
+function firstAtOrAfter(tokens: IToken[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.startOffset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
