@@ -35,6 +35,13 @@ export function normalizePath(p: string): string {
   return (abs ? '/' : '') + out.join('/');
 }
 
+/** A statement after sections are spliced in: where it was written and through which sections. */
+interface Item {
+  file: string;
+  stmt: A.Statement;
+  chain: string[];
+}
+
 interface SectionDef {
   file: string;
   decl: A.SectionDecl;
@@ -134,7 +141,6 @@ function lookupMeasure(s: Scope | undefined, name: string): MeasureIR | undefine
 
 class Builder {
   private readonly allMeasures: MeasureIR[] = [];
-  private readonly useStack: string[] = [];
   private maxDecimals = 0;
 
   constructor(
@@ -150,12 +156,15 @@ class Builder {
     this.maxDecimals = Math.max(this.maxDecimals, d.decimals);
   }
 
-  /** Flattens `使用` into the statements of the section, each tagged with its file. */
-  private expand(file: string, stmts: A.Statement[], ctx: Context): { file: string; stmt: A.Statement }[] {
-    const out: { file: string; stmt: A.Statement }[] = [];
+  /**
+   * Flattens `使用` into the statements of the section, each tagged with its file and with the chain
+   * of sections it came through (so that a section used again inside its own indicators is caught).
+   */
+  private expand(file: string, stmts: A.Statement[], ctx: Context, chain: string[]): Item[] {
+    const out: Item[] = [];
     for (const s of stmts) {
       if (s.type !== 'use') {
-        out.push({ file, stmt: s });
+        out.push({ file, stmt: s, chain });
         continue;
       }
       if (!s.name) continue;
@@ -164,13 +173,11 @@ class Builder {
         this.bag.add('RUB104', file, s.name.range, { name: s.name.value });
         continue;
       }
-      if (this.useStack.includes(s.name.value)) {
+      if (chain.includes(s.name.value)) {
         this.bag.add('RUB112', file, s.name.range, { name: s.name.value });
         continue;
       }
-      this.useStack.push(s.name.value);
-      out.push(...this.expand(def.file, def.decl.body?.statements ?? [], ctx));
-      this.useStack.pop();
+      out.push(...this.expand(def.file, def.decl.body?.statements ?? [], ctx, [...chain, s.name.value]));
     }
     return out;
   }
@@ -205,10 +212,10 @@ class Builder {
       seen.set(key, s.keyword);
       return true;
     };
-    const items = this.expand(file, decl.body?.statements ?? [], 'rubric');
+    const items = this.expand(file, decl.body?.statements ?? [], 'rubric', []);
     for (const { file: f, stmt: s } of items) if (s.type === 'measure') this.measure(f, s, scope);
     let topIndex = 0;
-    for (const { file: f, stmt: s } of items) {
+    for (const { file: f, stmt: s, chain } of items) {
       if (!ALLOWED.rubric.has(s.type)) {
         this.misplaced(f, s, 'rubric');
         continue;
@@ -232,13 +239,13 @@ class Builder {
           }
           break;
         case 'indicator':
-          r.indicators.push(this.indicator(f, s, undefined, ++topIndex, 1, scope, 'indicator'));
+          r.indicators.push(this.indicator(f, s, undefined, ++topIndex, 1, scope, 'indicator', chain));
           break;
         case 'part':
-          r.parts.push(this.part(f, s, r.parts.length + 1, scope));
+          r.parts.push(this.part(f, s, r.parts.length + 1, scope, chain));
           break;
         case 'bonus':
-          r.bonuses.push(this.indicator(f, s, undefined, r.bonuses.length + 1, 1, scope, 'bonus'));
+          r.bonuses.push(this.indicator(f, s, undefined, r.bonuses.length + 1, 1, scope, 'bonus', chain));
           break;
         case 'veto':
           r.vetoes.push(this.veto(f, s));
@@ -368,8 +375,8 @@ class Builder {
     }
   }
 
-  private part(file: string, s: A.PartStmt, index: number, scope: Scope): IndicatorIR {
-    const ind = this.indicator(file, s, undefined, index, 1, scope, 'part');
+  private part(file: string, s: A.PartStmt, index: number, scope: Scope, chain: string[]): IndicatorIR {
+    const ind = this.indicator(file, s, undefined, index, 1, scope, 'part', chain);
     if (s.weight) {
       if (!s.weight.percent) this.bag.add('RUB230', file, s.weight.range, { name: '@word.weight', kind: '@word.percentKind', value: s.weight.value.toString(), valueKind: '@word.numberKind' });
       if (s.weight.value.isNegative()) this.bag.add('RUB232', file, s.weight.range, { what: '@word.weight', value: s.weight.value.toString() });
@@ -389,6 +396,7 @@ class Builder {
     level: number,
     outer: Scope,
     kind: IndicatorIR['kind'],
+    chain: string[],
   ): IndicatorIR {
     const code = s.type === 'indicator' || s.type === 'bonus' ? s.code : undefined;
     const titleText = s.type === 'part' ? (s.title ?? s.name) : s.title;
@@ -431,24 +439,24 @@ class Builder {
     }
     const ctx: Context = kind;
     const scope: Scope = { measures: new Map(), parent: outer };
-    const items = this.expand(file, s.body?.statements ?? [], ctx);
+    const items = this.expand(file, s.body?.statements ?? [], ctx, chain);
     for (const { file: f, stmt: st } of items) if (st.type === 'measure') this.measure(f, st, scope);
 
     const bands: BandIR[] = [];
-    const ruleStmts: { file: string; stmt: A.Statement }[] = [];
+    const ruleStmts: Item[] = [];
     let childIndex = 0;
     for (const it of items) {
-      const { file: f, stmt: st } = it;
+      const { file: f, stmt: st, chain: via } = it;
       if (!ALLOWED[ctx].has(st.type)) {
         this.misplaced(f, st, ctx);
         continue;
       }
       switch (st.type) {
         case 'indicator':
-          ind.children.push(this.indicator(f, st, ind, ++childIndex, level + 1, scope, 'indicator'));
+          ind.children.push(this.indicator(f, st, ind, ++childIndex, level + 1, scope, 'indicator', via));
           break;
         case 'bonus':
-          ind.bonuses.push(this.indicator(f, st, ind, ind.bonuses.length + 1, level + 1, scope, 'bonus'));
+          ind.bonuses.push(this.indicator(f, st, ind, ind.bonuses.length + 1, level + 1, scope, 'bonus', via));
           break;
         case 'standard':
         case 'method':
@@ -483,7 +491,7 @@ class Builder {
     return ind;
   }
 
-  private rule(ind: IndicatorIR, stmts: { file: string; stmt: A.Statement }[], bands: BandIR[], scope: Scope): void {
+  private rule(ind: IndicatorIR, stmts: Item[], bands: BandIR[], scope: Scope): void {
     if (stmts.length === 0) return;
     const first = stmts[0]!;
     if (ind.children.length > 0) {
@@ -534,7 +542,7 @@ class Builder {
     }
   }
 
-  private perRule(ind: IndicatorIR, lines: { file: string; stmt: A.Statement }[]): void {
+  private perRule(ind: IndicatorIR, lines: Item[]): void {
     const items: PerItemIR[] = [];
     let max: Decimal | null = null;
     let maxRange: SrcRange | null = null;
@@ -559,7 +567,7 @@ class Builder {
     if (uncapped) ind.uncapped = true;
   }
 
-  private bandRule(ind: IndicatorIR, stmts: { file: string; stmt: A.Statement }[], bands: BandIR[], scope: Scope): void {
+  private bandRule(ind: IndicatorIR, stmts: Item[], bands: BandIR[], scope: Scope): void {
     let measure: string | null = null;
     let mixed = false;
     for (const x of stmts) {
