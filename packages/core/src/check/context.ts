@@ -2,6 +2,7 @@
 import type { Decimal } from '../decimal.js';
 import type { Args, DiagnosticBag, Fix, Related } from '../diagnostics.js';
 import { label } from '../ir/build.js';
+import { allIndicators } from '../ir/walk.js';
 import type { IndicatorIR, RubricIR, SrcRange } from '../ir/model.js';
 import type { Code } from '../messages/catalog.js';
 
@@ -23,20 +24,7 @@ export class CheckContext {
 
   /** Every indicator of the rubric (parts, indicators, bonuses and their descendants), parents first. */
   all(): IndicatorIR[] {
-    if (this.cached) return this.cached;
-    const out: IndicatorIR[] = [];
-    const walk = (xs: IndicatorIR[]): void => {
-      for (const x of xs) {
-        out.push(x);
-        walk(x.children);
-        walk(x.bonuses);
-      }
-    };
-    walk(this.rubric.parts);
-    walk(this.rubric.indicators);
-    walk(this.rubric.bonuses);
-    this.cached = out;
-    return out;
+    return (this.cached ??= allIndicators(this.rubric));
   }
 
   /** A fix that replaces the text at `at` with `value`. */

@@ -6,6 +6,7 @@ import { Decimal } from '../decimal.js';
 import { DiagnosticBag } from '../diagnostics.js';
 import type { Range } from '../source.js';
 import type * as A from '../syntax/ast.js';
+import { KEYWORDS } from '../syntax/tokens.js';
 import type { ParseResult } from '../syntax/cst-to-ast.js';
 import type { BandIR, Bound, IndicatorIR, IntervalIR, MeasureIR, PerItemIR, RubricIR, RuleIR, SrcRange, VetoIR } from './model.js';
 
@@ -650,30 +651,10 @@ class Builder {
   }
 }
 
-/** The word a statement's keyword is shown as in messages (its Chinese spelling). */
+/** The word a statement's keyword is shown as in messages: its first Chinese spelling. */
 export function keywordWord(type: string): string {
-  const map: Record<string, string> = {
-    total: '总分',
-    step: '计分单位',
-    measure: '度量',
-    indicator: '指标',
-    standard: '评价标准',
-    method: '评定方法',
-    note: '说明',
-    band: '档',
-    per: '每',
-    rate: '按比例',
-    deduct: '扣',
-    gate: '不得分',
-    review: '评审',
-    uncapped: '不封顶',
-    veto: '一票否决',
-    bonus: '加分',
-    part: '部分',
-    grade: '等级',
-    use: '使用',
-  };
-  return map[type] ?? type;
+  const k = KEYWORDS.find((x) => x.name.toLowerCase() === type);
+  return k?.zh[0] ?? type;
 }
 
 export function label(ind: IndicatorIR): string {
