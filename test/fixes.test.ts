@@ -22,7 +22,7 @@ describe('fixes', () => {
     expect(after.diagnostics.filter((d) => d.file === file).map((d) => d.code)).toEqual([]);
   });
   it('every fix in the fixtures removes its own diagnostic', () => {
-    for (const file of ['test/fixtures/arithmetic.rubric', 'test/fixtures/bands.rubric', 'test/fixtures/syntax.rubric', 'test/fixtures/structure.rubric']) {
+    for (const file of ['test/fixtures/arithmetic.rubric', 'test/fixtures/bands.rubric', 'test/fixtures/syntax.rubric', 'test/fixtures/structure.rubric', 'test/fixtures/names.rubric']) {
       const text = read(file);
       for (const d of compileRepoFile(file).diagnostics.filter((x) => x.fix && x.file === file)) {
         const after = compileText(file, apply(text, [d], file)).diagnostics;

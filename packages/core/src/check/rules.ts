@@ -2,7 +2,8 @@
 // full marks (RUB204), overlapping or gapped numeric bands (RUB207/RUB208), caps above the points
 // (RUB205/RUB206), oversized deductions (RUB218), repeated band labels (RUB303).
 import { Decimal } from '../decimal.js';
-import type { BandIR, IndicatorIR } from '../ir/model.js';
+import type { Fix } from '../diagnostics.js';
+import type { BandIR, Bound, IndicatorIR } from '../ir/model.js';
 import type { CheckContext } from './context.js';
 import { gaps, overlaps, showCondition, showStretch } from './intervals.js';
 
@@ -50,10 +51,13 @@ export function checkBands(ctx: CheckContext): void {
       });
     }
     for (const g of gaps(numeric, step)) {
-      ctx.report('RUB208', g.above.range, { from: `${g.low.value}${unit}`, to: `${g.high.value}${unit}` }, {
+      const extra: Parameters<CheckContext['report']>[3] = {
         indicator: ind,
         related: [{ file: g.below.range.file, range: g.below.range, message: { id: 'related.otherBand', args: {} } }],
-      });
+      };
+      const fix = closeGapFix(g.below, g.high, unit);
+      if (fix) extra.fix = fix;
+      ctx.report('RUB208', g.above.range, { from: `${g.low.value}${unit}`, to: `${g.high.value}${unit}` }, extra);
     }
   }
 }
@@ -74,6 +78,25 @@ export function checkCaps(ctx: CheckContext): void {
     }
     }
   }
+}
+
+/**
+ * Closes a gap by extending the band below it up to the band above: its condition is rewritten
+ * to end where the next band starts (`< 30%` becomes `< 50%`, `在 [0, 3]` becomes `在 [0, 5)`).
+ */
+function closeGapFix(below: BandIR, upTo: Bound, unit: string): Fix | undefined {
+  const c = below.condition;
+  const at = below.conditionRange;
+  if (!c || !at) return undefined;
+  // The gap's upper bound is the complement of the next band's lower bound.
+  const high = `${upTo.value}${unit}`;
+  const text = c.low
+    ? `在 ${c.low.closed ? '[' : '('}${c.low.value}${unit}, ${high}${upTo.closed ? ']' : ')'}`
+    : `${upTo.closed ? '<=' : '<'} ${high}`;
+  return {
+    message: { id: 'fix.closeGap', args: { band: below.label ?? `${below.measure ?? ''} ${showCondition(c, unit)}`.trim() } },
+    edits: [{ file: at.file, range: { start: at.start, end: at.end }, newText: text }],
+  };
 }
 
 export function isLeaf(ind: IndicatorIR): boolean {

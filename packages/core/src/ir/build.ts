@@ -7,6 +7,7 @@ import { DiagnosticBag } from '../diagnostics.js';
 import type { Range } from '../source.js';
 import type * as A from '../syntax/ast.js';
 import { KEYWORDS } from '../syntax/tokens.js';
+import { renameFix } from './suggest.js';
 import type { ParseResult } from '../syntax/cst-to-ast.js';
 import type { BandIR, Bound, IndicatorIR, IntervalIR, MeasureIR, PerItemIR, RubricIR, RuleIR, SrcRange, VetoIR } from './model.js';
 
@@ -171,7 +172,8 @@ class Builder {
       if (!s.name) continue;
       const def = this.sections.get(s.name.value);
       if (!def) {
-        this.bag.add('RUB104', file, s.name.range, { name: s.name.value });
+        const fix = renameFix(file, s.name.range, s.name.value, this.sections.keys());
+        this.bag.add('RUB104', file, s.name.range, { name: s.name.value }, fix ? { fix } : {});
         continue;
       }
       if (chain.includes(s.name.value)) {
@@ -518,7 +520,7 @@ class Builder {
       if (stmt.type === 'rate' && !ind.rules.some((r) => r.kind === 'rate')) {
         if (!stmt.points || !stmt.step || !stmt.measure) continue;
         const m = lookupMeasure(scope, stmt.measure.value);
-        if (!m) this.bag.add('RUB105', file, stmt.measure.range, { name: stmt.measure.value }, { indicator: label(ind) });
+        if (!m) this.unknownMeasure(file, stmt.measure, scope, ind);
         else m.used = true;
         const points = this.single(file, stmt.points, '@word.indicator');
         const max = stmt.max ? this.single(file, stmt.max, '@word.cap') ?? null : null;
@@ -583,10 +585,11 @@ class Builder {
         points: pts,
         range: this.src(x.file, b.range),
         pointsRange: this.src(x.file, b.points.range),
+        conditionRange: b.condition ? this.src(x.file, b.condition.range) : null,
       };
       if (b.measure && b.condition) {
         const m = lookupMeasure(scope, b.measure.value);
-        if (!m) this.bag.add('RUB105', x.file, b.measure.range, { name: b.measure.value }, { indicator: label(ind) });
+        if (!m) this.unknownMeasure(x.file, b.measure, scope, ind);
         else {
           m.used = true;
           this.checkValueKind(x.file, m, b.condition);
@@ -604,6 +607,13 @@ class Builder {
     }
     const dm = measure ? lookupMeasure(scope, measure) : undefined;
     ind.rules.push({ kind: 'bands', measure, domain: dm?.domain ?? null, bands });
+  }
+
+  private unknownMeasure(file: string, name: A.Name, scope: Scope, ind: IndicatorIR): void {
+    const visible: string[] = [];
+    for (let x: Scope | undefined = scope; x; x = x.parent) visible.push(...x.measures.keys());
+    const fix = renameFix(file, name.range, name.value, visible);
+    this.bag.add('RUB105', file, name.range, { name: name.value }, fix ? { indicator: label(ind), fix } : { indicator: label(ind) });
   }
 
   private checkValueKind(file: string, m: MeasureIR, c: A.Condition): void {
@@ -645,7 +655,11 @@ class Builder {
       const hits = all.filter((x) => x.name === ref || x.code === ref || x.title === ref);
       const rr = v.when.refRange;
       if (hits.length === 1) v.when.target = hits[0]!.id;
-      else if (hits.length === 0) this.bag.add('RUB101', rr.file, rr, { name: ref });
+      else if (hits.length === 0) {
+        const names = all.flatMap((x) => [x.name, x.code].filter((n): n is string => n !== null));
+        const fix = renameFix(rr.file, rr, ref, names);
+        this.bag.add('RUB101', rr.file, rr, { name: ref }, fix ? { fix } : {});
+      }
       else this.bag.add('RUB111', rr.file, rr, { name: ref, count: hits.length });
     }
   }

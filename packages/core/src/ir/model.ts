@@ -39,6 +39,7 @@ export interface BandIR {
   points: Decimal;
   range: SrcRange;
   pointsRange: SrcRange;
+  conditionRange: SrcRange | null;
 }
 
 export interface PointsRangeIR {
