@@ -14,6 +14,7 @@ export class Decimal {
 
   /** Parses `12`, `-1.50`, `.5`; returns undefined for anything else. */
   static parse(text: string): Decimal | undefined {
+    if (/^\d{1,15}$/.test(text)) return new Decimal(BigInt(text), 0);
     const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(text.trim());
     if (!m || (m[2] === '' && (m[3] ?? '') === '')) return undefined;
     const frac = m[3] ?? '';

@@ -9,6 +9,12 @@ function segments(code: string): number[] | undefined {
   return nums.every((n) => Number.isSafeInteger(n)) ? nums : undefined;
 }
 
+/** True when the first `n` numbers of both codes agree. */
+function samePrefix(a: number[], b: number[], n: number): boolean {
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export function checkCodes(ctx: CheckContext): void {
   const seen = new Map<string, IndicatorIR>();
   for (const ind of ctx.all()) {
@@ -31,14 +37,14 @@ export function checkCodes(ctx: CheckContext): void {
     const parentSegs = parent ? segOf(parent) : undefined;
     for (const x of coded) {
       const s = segOf(x)!;
-      if (parentSegs && (s.length !== parentSegs.length + 1 || parentSegs.some((p, i) => s[i] !== p))) {
+      if (parentSegs && (s.length !== parentSegs.length + 1 || !samePrefix(s, parentSegs, parentSegs.length))) {
         ctx.report('RUB110', x.codeRange!, { code: x.code!, parent: parent!.code! }, { indicator: x });
       }
     }
     for (let i = 1; i < coded.length; i++) {
       const a = segOf(coded[i - 1]!)!;
       const b = segOf(coded[i]!)!;
-      if (a.length !== b.length || a.slice(0, -1).join('.') !== b.slice(0, -1).join('.')) continue;
+      if (a.length !== b.length || !samePrefix(a, b, a.length - 1)) continue;
       const last = b[b.length - 1]!;
       const prevLast = a[a.length - 1]!;
       if (last === prevLast) continue; // reported as a duplicate

@@ -19,7 +19,11 @@ export interface ParseResult {
 
 const FULLWIDTH_DIGITS = /[\uFF10-\uFF19]/g;
 export function normalizeDigits(s: string): string {
-  return s.replace(FULLWIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48));
+  // Fast path: ASCII digits are by far the most common.
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) >= 0xff10) return s.replace(FULLWIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48));
+  }
+  return s;
 }
 
 /** How an expected token is shown in a syntax error. */
@@ -561,5 +565,5 @@ class AstBuilder {
 
 function unquote(image: string): string {
   const inner = image.slice(1, -1);
-  return image.startsWith('"') ? inner.replace(/\\(.)/g, '$1') : inner;
+  return image.charCodeAt(0) === 34 && inner.includes('\\') ? inner.replace(/\\(.)/g, '$1') : inner;
 }
