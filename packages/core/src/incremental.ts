@@ -82,7 +82,7 @@ export function reparse(old: SourceFile, text: string, options: ReparseOptions =
   }
   const inContents = (localOffset: number): boolean => localOffset >= HEAD.length && localOffset < HEAD.length + contents.length;
 
-  const lines = new LineIndex(text);
+  const lines = spliceLines(old.parse.lines, text, start, oldEnd);
   // Local positions (in the stand-in text) → positions in the new text.
   const local = (p: Position): Position => lines.position(p.offset - HEAD.length + from);
   // Old positions at or after the closing brace move by (delta, dLine), and by dCol on its line.
@@ -273,6 +273,42 @@ function rebuild(
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(x)) out[k] = rebuild(v, from, to, block, replaced, shift);
   return out;
+}
+
+/**
+ * The LineIndex of `text`, made from the old one by rescanning only the changed span [start, oldEnd)
+ * (old offsets). Line starts before the span are kept, those after it are moved. This reads the line
+ * starts LineIndex keeps; should they ever be stored differently, a new index is built instead.
+ */
+function spliceLines(old: LineIndex, text: string, start: number, oldEnd: number): LineIndex {
+  const starts = (old as unknown as { starts?: unknown }).starts;
+  const fields = Object.keys(old).sort().join(',');
+  if (fields !== 'starts,text' || !Array.isArray(starts) || starts[0] !== 0) return new LineIndex(text);
+  const delta = text.length - old.text.length;
+  const newEnd = oldEnd + delta;
+  const out: number[] = [];
+  let k = 0;
+  // A line start s < start is decided by characters before `start`, which did not change.
+  while (k < starts.length && (starts[k] as number) < start) out.push(starts[k++] as number);
+  if (out.length === 0) out.push(0);
+  for (let i = Math.max(0, start - 1); i <= newEnd && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) out.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      out.push(i + 1);
+    }
+  }
+  const last = out[out.length - 1]!;
+  // Old line starts after the span (their line break follows it) move by delta; the rescan above
+  // already gave those whose break touches the span's end.
+  for (; k < starts.length; k++) {
+    const s = starts[k] as number;
+    if (s > oldEnd && s + delta > last) out.push(s + delta);
+  }
+  const index = Object.create(LineIndex.prototype) as LineIndex;
+  Object.assign(index, { text, starts: out });
+  return index;
 }
 
 /** Length of the common prefix of two strings (compared a chunk at a time, then a character). */

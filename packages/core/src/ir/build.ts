@@ -8,6 +8,7 @@ import type { Range } from '../source.js';
 import type * as A from '../syntax/ast.js';
 import { KEYWORDS } from '../syntax/tokens.js';
 import { renameFix } from './suggest.js';
+import { allIndicators } from './walk.js';
 import type { ParseResult } from '../syntax/cst-to-ast.js';
 import type { BandIR, Bound, IndicatorIR, IntervalIR, MeasureIR, PerItemIR, RubricIR, RuleIR, SrcRange, VetoIR } from './model.js';
 
@@ -640,15 +641,8 @@ class Builder {
   }
 
   private resolveVetoes(r: RubricIR): void {
-    const all: IndicatorIR[] = [];
-    const walk = (xs: IndicatorIR[]): void => {
-      for (const x of xs) {
-        all.push(x);
-        walk(x.children);
-      }
-    };
-    walk(r.parts);
-    walk(r.indicators);
+    if (!r.vetoes.some((v) => v.when)) return;
+    const all = allIndicators(r);
     for (const v of r.vetoes) {
       if (!v.when) continue;
       const ref = v.when.ref;

@@ -1,0 +1,354 @@
+// The server's state: open documents, the parsed files they and their imports are made of, and
+// one compile per open document. Knows nothing of JSON-RPC; the server wires it to a connection.
+//
+// Invariants:
+// - `cache` holds one SourceFile per path: the open document's current text, else the file on disk.
+//   An open document's entry is brought up to date by an incremental reparse that reuses (and
+//   moves) the old file's nodes, so every compile that includes that file is marked dirty at the
+//   moment its text changes, and a dirty compile is never read: `entry()` compiles it first.
+// - Diagnostics of an open document are those, among all current compiles, whose `file` is that
+//   document; they are published only when no compile is dirty, so they never mix versions.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  compile,
+  dedupeDiagnostics,
+  loadSource,
+  ProgramIndex,
+  reparse,
+  resolveImport,
+  sortDiagnostics,
+  type CompileResult,
+  type Diagnostic,
+  type Host,
+  type SourceFile,
+} from '@rubric/core';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import { pathOfUri, positionsOfLines, uriOfPath, type Positions } from './convert.js';
+
+export interface Entry {
+  path: string;
+  uri: string;
+  version: number;
+  result: CompileResult;
+  index: ProgramIndex | undefined;
+}
+
+export interface WorkspaceOptions {
+  debounceMs: number;
+  /** Called with the diagnostics of an open document whenever they may have changed. */
+  publish(uri: string, version: number, diagnostics: Diagnostic[]): void;
+  /** Called when a scheduled re-check fails (a bug); the server logs it. */
+  onError(e: unknown): void;
+}
+
+const MAX_WORKSPACE_FILES = 2000;
+
+export class Workspace {
+  private readonly docs = new Map<string, TextDocument>();
+  private readonly uriByPath = new Map<string, string>();
+  readonly cache = new Map<string, SourceFile>();
+  /** Modification times of files read from disk, to notice changes without file watching. */
+  private readonly mtimes = new Map<string, number>();
+  private readonly entries = new Map<string, Entry>();
+  private readonly dirty = new Set<string>();
+  private readonly unpublished = new Set<string>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** While paused (waiting for the client's settings), nothing is published. */
+  private paused = false;
+  private roots: string[] = [];
+  private workspaceIndexes: Map<string, ProgramIndex> | undefined;
+
+  readonly host: Host = {
+    readFile: (path) => {
+      const uri = this.uriByPath.get(path);
+      const doc = uri ? this.docs.get(uri) : undefined;
+      if (doc) return doc.getText();
+      try {
+        const bytes = new Uint8Array(readFileSync(path));
+        this.mtimes.set(path, statSync(path).mtimeMs);
+        return bytes;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+
+  constructor(private readonly options: WorkspaceOptions) {}
+
+  setRoots(roots: string[]): void {
+    this.roots = roots;
+    this.workspaceIndexes = undefined;
+  }
+
+  // Documents -----------------------------------------------------------------------------------
+
+  open(uri: string, languageId: string, version: number, text: string): void {
+    const path = pathOfUri(uri);
+    this.docs.set(uri, TextDocument.create(uri, languageId, version, text));
+    this.uriByPath.set(path, uri);
+    this.cache.set(path, loadSource(path, text));
+    this.mtimes.delete(path);
+    this.changed(path);
+  }
+
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void {
+    const doc = this.docs.get(uri);
+    if (!doc) return;
+    this.docs.set(uri, TextDocument.update(doc, changes, version));
+    this.changed(pathOfUri(uri));
+  }
+
+  close(uri: string): void {
+    const path = pathOfUri(uri);
+    if (!this.docs.delete(uri)) return;
+    this.uriByPath.delete(path);
+    this.markDependents(path);
+    this.cache.delete(path);
+    this.entries.delete(path);
+    this.dirty.delete(path);
+    this.unpublished.delete(uri);
+    this.workspaceIndexes = undefined;
+    this.options.publish(uri, 0, []);
+    this.schedule();
+  }
+
+  /** Files changed on disk (from file watching): forget them and re-check what used them. */
+  filesChanged(uris: string[]): void {
+    for (const uri of uris) {
+      const path = pathOfUri(uri);
+      if (this.uriByPath.has(path)) continue;
+      this.cache.delete(path);
+      this.mtimes.delete(path);
+      this.markDependents(path);
+    }
+    this.workspaceIndexes = undefined;
+    this.schedule();
+  }
+
+  document(uri: string): TextDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  openUris(): string[] {
+    return [...this.docs.keys()];
+  }
+
+  uriOf(path: string): string {
+    return this.uriByPath.get(path) ?? uriOfPath(path);
+  }
+
+  /** Re-publishes every open document's diagnostics (after the locale changed). */
+  republishAll(): void {
+    for (const uri of this.docs.keys()) this.unpublished.add(uri);
+    this.schedule();
+  }
+
+  // Sources and compiles ------------------------------------------------------------------------
+
+  /** The up-to-date parsed file of an open document (cheap: an incremental reparse at most). */
+  source(uri: string): SourceFile | undefined {
+    const doc = this.docs.get(uri);
+    if (!doc) return undefined;
+    const path = pathOfUri(uri);
+    const text = doc.getText();
+    const cached = this.cache.get(path);
+    if (cached && cached.text === text) return cached;
+    const next = cached ? reparse(cached, text, { consume: true }).file : loadSource(path, text);
+    this.cache.set(path, next);
+    return next;
+  }
+
+  /** The up-to-date compile of an open document. */
+  entry(uri: string): Entry | undefined {
+    if (!this.docs.has(uri)) return undefined;
+    const path = pathOfUri(uri);
+    if (this.dirty.has(path) || !this.entries.has(path)) {
+      this.compileEntry(path);
+      // Its diagnostics are published by the pending (or a new) scheduled flush.
+      if (this.timer === undefined) this.schedule();
+    }
+    return this.entries.get(path);
+  }
+
+  /** The program index of an open document's compile (names, declarations and uses). */
+  index(uri: string): ProgramIndex | undefined {
+    const e = this.entry(uri);
+    if (!e) return undefined;
+    return (e.index ??= new ProgramIndex(e.result.files));
+  }
+
+  /** Indexes of every open document and of every rubric file in the workspace folders. */
+  allIndexes(): ProgramIndex[] {
+    const out: ProgramIndex[] = [];
+    for (const uri of this.docs.keys()) {
+      const i = this.index(uri);
+      if (i) out.push(i);
+    }
+    if (!this.workspaceIndexes) {
+      this.workspaceIndexes = new Map();
+      for (const path of this.workspaceFiles()) {
+        if (this.uriByPath.has(path)) continue;
+        const files = this.closure(path);
+        if (files.length > 0) this.workspaceIndexes.set(path, new ProgramIndex(files));
+      }
+    }
+    out.push(...this.workspaceIndexes.values());
+    return out;
+  }
+
+  /** Offsets ↔ positions for a file: its current text when it is open or loaded, else none. */
+  positions(path: string): Positions | undefined {
+    const uri = this.uriByPath.get(path);
+    const sf = uri ? this.source(uri) : this.cache.get(path);
+    return sf ? positionsOfLines(sf.parse.lines) : undefined;
+  }
+
+  /** The diagnostics of an open document, from every current compile. */
+  diagnostics(uri: string): Diagnostic[] {
+    this.compileDirty();
+    return this.collect(uri);
+  }
+
+  private collect(uri: string): Diagnostic[] {
+    const path = pathOfUri(uri);
+    const out: Diagnostic[] = [];
+    for (const e of this.entries.values()) for (const d of e.result.diagnostics) if (d.file === path) out.push(d);
+    return sortDiagnostics(dedupeDiagnostics(out));
+  }
+
+  // Scheduling ----------------------------------------------------------------------------------
+
+  private changed(path: string): void {
+    this.dirty.add(path);
+    this.markDependents(path);
+    this.workspaceIndexes = undefined;
+    this.schedule();
+  }
+
+  /** Marks dirty every compile that read `path`. */
+  private markDependents(path: string): void {
+    for (const e of this.entries.values()) {
+      if (e.path === path || e.result.files.some((f) => f.path === path)) this.dirty.add(e.path);
+    }
+  }
+
+  /** Holds publishing until `resume()`; used while the client's settings are being read. */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.paused) return;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      try {
+        this.flushNow();
+      } catch (e) {
+        this.options.onError(e);
+      }
+    }, this.options.debounceMs);
+  }
+
+  /** Compiles every dirty document, then publishes every document whose diagnostics may have changed. */
+  flushNow(): void {
+    this.compileDirty();
+    for (const uri of [...this.unpublished]) {
+      this.unpublished.delete(uri);
+      const doc = this.docs.get(uri);
+      if (doc) this.options.publish(uri, doc.version, this.collect(uri));
+    }
+  }
+
+  private compileDirty(): void {
+    for (const path of [...this.dirty]) {
+      const uri = this.uriByPath.get(path);
+      if (uri && this.docs.has(uri)) this.compileEntry(path);
+      else this.dirty.delete(path);
+    }
+  }
+
+  private compileEntry(path: string): void {
+    const uri = this.uriByPath.get(path);
+    const doc = uri ? this.docs.get(uri) : undefined;
+    if (!uri || !doc) return;
+    // Bring every open document's parse up to date, and forget disk files that changed.
+    for (const u of this.docs.keys()) this.source(u);
+    const before = this.entries.get(path);
+    for (const f of before?.result.files ?? []) this.revalidate(f.path);
+    const result = compile(path, this.host, this.cache);
+    this.entries.set(path, { path, uri, version: doc.version, result, index: undefined });
+    this.dirty.delete(path);
+    for (const f of [path, ...(before?.result.files ?? []).map((x) => x.path), ...result.files.map((x) => x.path)]) {
+      const u = this.uriByPath.get(f);
+      if (u) this.unpublished.add(u);
+    }
+  }
+
+  /** Drops a disk file from the cache when it changed since it was read. */
+  private revalidate(path: string): void {
+    const seen = this.mtimes.get(path);
+    if (seen === undefined || this.uriByPath.has(path)) return;
+    let now: number | undefined;
+    try {
+      now = statSync(path).mtimeMs;
+    } catch {
+      now = undefined;
+    }
+    if (now !== seen) {
+      this.cache.delete(path);
+      this.mtimes.delete(path);
+    }
+  }
+
+  // Workspace files -----------------------------------------------------------------------------
+
+  /** A file and everything it imports, parsed (no compile). */
+  private closure(path: string): SourceFile[] {
+    const out: SourceFile[] = [];
+    const seen = new Set<string>();
+    const visit = (p: string): void => {
+      if (seen.has(p)) return;
+      seen.add(p);
+      let sf = this.cache.get(p);
+      if (!sf) {
+        const content = this.host.readFile(p);
+        if (content === undefined) return;
+        sf = loadSource(p, content);
+        this.cache.set(p, sf);
+      }
+      out.push(sf);
+      for (const d of sf.parse.ast.decls) if (d.type === 'import' && d.path) visit(resolveImport(p, d.path.value));
+    };
+    visit(path);
+    return out;
+  }
+
+  private workspaceFiles(): string[] {
+    const out: string[] = [];
+    const walk = (dir: string, depth: number): void => {
+      if (depth > 8 || out.length >= MAX_WORKSPACE_FILES) return;
+      let names: import('node:fs').Dirent[];
+      try {
+        names = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of names) {
+        if (out.length >= MAX_WORKSPACE_FILES) return;
+        if (e.name.startsWith('.') || e.name === 'node_modules' || e.name === 'dist') continue;
+        const p = dir.endsWith('/') ? dir + e.name : `${dir}/${e.name}`;
+        if (e.isDirectory()) walk(p, depth + 1);
+        else if (e.isFile() && e.name.endsWith('.rubric')) out.push(p);
+      }
+    };
+    for (const r of this.roots) walk(r, 0);
+    return out;
+  }
+}
