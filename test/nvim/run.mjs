@@ -22,19 +22,26 @@ if (!existsSync(server)) {
   process.exit(1);
 }
 
-/** Diagnostics of `file` as the CLI reports them: [{ line, character, code }] with 0-based positions. */
-function expectedFromCli(file) {
-  const run = spawnSync(process.execPath, [cli, 'check', '--format', 'json', file], { cwd: root, encoding: 'utf8' });
+/** Diagnostics of each file as the CLI reports them (one run for all): file -> [{ line, character, code }], 0-based. */
+function expectedFromCli(files) {
+  const run = spawnSync(process.execPath, [cli, 'check', '--format', 'json', ...files], { cwd: root, encoding: 'utf8' });
   const json = JSON.parse(run.stdout);
-  const own = json.files.filter((f) => resolve(root, f.file) === resolve(root, file));
-  return own.flatMap((f) => f.diagnostics.map((d) => ({ line: d.range.start.line - 1, character: d.range.start.column - 1, code: d.code })));
+  const byFile = new Map(files.map((f) => [f, []]));
+  for (const f of json.files) {
+    const mine = files.find((x) => resolve(root, x) === resolve(root, f.file));
+    if (!mine) continue;
+    byFile.get(mine).push(...f.diagnostics.map((d) => ({ line: d.range.start.line - 1, character: d.range.start.column - 1, code: d.code })));
+  }
+  return byFile;
+}
+
+function compileFile(file) {
+  const path = normalizePath(resolve(root, file));
+  return { path, result: compile(path, { readFile: (p) => (existsSync(p) ? readFileSync(p) : undefined) }) };
 }
 
 /** The first one-line fix the core offers for `file`, as a whole replacement line. */
-function firstFix(file, text) {
-  const path = normalizePath(resolve(root, file));
-  const host = { readFile: (p) => (existsSync(p) ? readFileSync(p) : undefined) };
-  const result = compile(path, host);
+function firstFix({ path, result }, text) {
   const lines = text.split(/\r?\n/);
   for (const d of result.diagnostics) {
     const edits = d.fix?.edits ?? [];
@@ -49,9 +56,7 @@ function firstFix(file, text) {
 }
 
 /** The first indicator of this file that declares points: where to hover and what the hover must name. */
-function hoverTarget(file) {
-  const path = normalizePath(resolve(root, file));
-  const result = compile(path, { readFile: (p) => (existsSync(p) ? readFileSync(p) : undefined) });
+function hoverTarget({ path, result }) {
   const walk = (xs) => xs.flatMap((x) => [x, ...walk(x.children)]);
   const ind = walk(result.rubric?.indicators ?? []).find((i) => i.points !== null && i.titleRange.file === path);
   if (!ind) return undefined;
@@ -65,12 +70,14 @@ function check(ok, what) {
   if (!ok) failures++;
 }
 
+const fromCli = expectedFromCli(files);
 for (const file of files) {
   console.log(`# ${file}`);
   const text = readFileSync(join(root, file), 'utf8');
-  const expected = expectedFromCli(file);
-  const fix = firstFix(file, text);
-  const hover = hoverTarget(file);
+  const expected = fromCli.get(file);
+  const compiled = compileFile(file);
+  const fix = firstFix(compiled, text);
+  const hover = hoverTarget(compiled);
   if (!fix || !hover || expected.length === 0) {
     check(false, `${file}: needs diagnostics, a one-line fix and an indicator with points`);
     continue;

@@ -54,18 +54,20 @@ cat > "$RUN/ud/User/settings.json" <<'JSON'
   "update.mode": "none",
   "git.enabled": false,
   "security.workspace.trust.enabled": false,
+  "editor.fontSize": 13,
+  "editor.stickyScroll.enabled": false,
   "rubric.locale": "zh-CN"
 }
 JSON
 
-echo "== install $VSIX"
+echo "== [${SECONDS} s] install $VSIX"
 timeout 120 "${CS[@]}" --install-extension "$VSIX"
 EXT_DIR=$RUN/exts/rubric.rubric-$VERSION
 [ -f "$EXT_DIR/dist/server.js" ] || { echo "installed extension has no dist/server.js" >&2; exit 1; }
 
 PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 BASE=http://127.0.0.1:$PORT
-echo "== start code-server on $BASE"
+echo "== [${SECONDS} s] start code-server on $BASE"
 setsid "${CS[@]}" --bind-addr "127.0.0.1:$PORT" --auth none --disable-telemetry --disable-update-check \
   --disable-workspace-trust --vscode-option enable-smoke-test-driver > "$RUN/cs.log" 2>&1 &
 PGID=$!
@@ -73,11 +75,11 @@ for _ in $(seq 120); do curl -sf -o /dev/null "$BASE/healthz" && break; sleep 0.
 curl -sf -o /dev/null "$BASE/healthz" || { echo "code-server did not start" >&2; cat "$RUN/cs.log" >&2; exit 1; }
 
 status=0
-echo "== extension integration tests (extension from the .vsix: $EXT_DIR)"
+echo "== [${SECONDS} s] extension integration tests (extension from the .vsix: $EXT_DIR)"
 timeout 180 node "$ROOT/test/vscode/exttest.mjs" "$BASE" "$EXT_DIR" "$ROOT/editors/vscode/test-integration/index.js" "$RUN/it/rubrics" || status=1
 
-echo "== screenshot"
+echo "== [${SECONDS} s] screenshot"
 timeout 150 node "$ROOT/test/vscode/shot.mjs" "$BASE" "$RUN/shot/rubrics" "$FILE" "$ARTIFACTS/vscode-cishan.png" || status=1
 
-[ "$status" -eq 0 ] && echo "vscode: all checks passed"
+[ "$status" -eq 0 ] && echo "vscode: all checks passed in ${SECONDS} s"
 exit "$status"

@@ -20,7 +20,7 @@ const expected = JSON.parse(cli.stdout).files.flatMap((f) => (f.file.endsWith(fi
 const browser = await launch();
 let failed = false;
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
   page.setDefaultTimeout(60_000);
   await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
   await page.waitForSelector('.monaco-workbench');
@@ -38,8 +38,14 @@ try {
     console.log(`${ok ? 'ok  ' : 'FAIL'} Problems panel lists ${d.code} at line ${d.range.start.line}`);
     if (!ok) failed = true;
   }
-  // Reveal the first diagnostic in the editor (clicking a problem navigates to it) and wait for its squiggle.
+  // Select the first problem (the editor jumps to it), then centre the editor between the first and the
+  // last diagnostic with Go to Line, so that all squiggles are in view when they fit.
   await page.locator(rowSel, { hasText: expected[0]?.code ?? 'RUB' }).first().click();
+  const lines = expected.map((d) => d.range.start.line);
+  const middle = Math.round((Math.min(...lines) + Math.max(...lines)) / 2);
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(String(middle));
+  await page.keyboard.press('Enter');
   await page.waitForSelector('.monaco-editor .squiggly-error');
   await page.mouse.move(0, 0);
   await page.waitForTimeout(500); // let the reveal animation settle before the picture

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
-const serverEntry = process.env.TMP_STUB_SERVER ?? here('../../../packages/language-server/src/main.ts');
+const serverEntry = here('../../../packages/language-server/src/main.ts');
 if (!existsSync(serverEntry)) {
   console.error(`rubric-vscode: language server entry not found: ${serverEntry}`);
   process.exit(1);

@@ -18,11 +18,11 @@ for (const f of ['dist/extension.js', 'dist/server.js']) {
 }
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(`${stage}dist`, { recursive: true });
-for (const f of ['dist/extension.js', 'dist/server.js', 'language-configuration.json', 'syntaxes', 'README.md']) {
-  cpSync(root + f, stage + f, { recursive: true });
-}
+mkdirSync(`${stage}syntaxes`, { recursive: true });
+const SHIPPED = ['dist/extension.js', 'dist/server.js', 'language-configuration.json', 'syntaxes/rubric.tmLanguage.json', 'README.md'];
+for (const f of SHIPPED) cpSync(root + f, stage + f, { recursive: true });
 const { scripts, devDependencies, dependencies, private: _private, ...shipped } = manifest;
-writeFileSync(`${stage}package.json`, `${JSON.stringify({ ...shipped, name: 'rubric' }, null, 2)}\n`);
+writeFileSync(`${stage}package.json`, `${JSON.stringify({ ...shipped, name: 'rubric', files: SHIPPED }, null, 2)}\n`);
 
 const out = `${root}rubric-${manifest.version}.vsix`;
 const vsce = `${root}node_modules/@vscode/vsce/vsce`;

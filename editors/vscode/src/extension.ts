@@ -1,22 +1,11 @@
 // The VS Code client of the rubric language server. It starts the bundled server (dist/server.js) over
-// stdio on the extension host's Node, forwards the message language (`rubric.locale`) and restarts the
-// server when that setting changes. All language knowledge lives in the server; this file only wires it.
+// stdio on the extension host's Node and wires it to `.rubric` documents. All language knowledge lives
+// in the server: it reads `rubric.locale` itself (workspace/configuration, re-rendering every message when
+// the setting changes), and "auto" falls back to VS Code's display language sent in `initialize`.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 
-type Locale = 'zh-CN' | 'en';
-
 let client: LanguageClient | undefined;
-
-/** The `rubric.locale` setting, with `auto` following VS Code's display language (Chinese unless English). */
-export function effectiveLocale(setting: string | undefined, displayLanguage: string): Locale {
-  if (setting === 'zh-CN' || setting === 'en') return setting;
-  return displayLanguage.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
-}
-
-function currentLocale(): Locale {
-  return effectiveLocale(vscode.workspace.getConfiguration('rubric').get<string>('locale'), vscode.env.language);
-}
 
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -29,10 +18,9 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
       { scheme: 'file', language: 'rubric' },
       { scheme: 'untitled', language: 'rubric' },
     ],
-    // Evaluated at every (re)start, so a restart picks up a changed `rubric.locale`.
-    initializationOptions: () => ({ locale: currentLocale() }),
+    // Read at every (re)start; the server prefers the live setting once it has asked for it.
+    initializationOptions: () => ({ locale: vscode.workspace.getConfiguration('rubric').get<string>('locale', 'auto') }),
     synchronize: {
-      configurationSection: 'rubric',
       // Imported files may change on disk while their importers are open.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.rubric'),
     },
@@ -54,10 +42,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     output,
     vscode.commands.registerCommand('rubric.restartServer', () => restart(context, output)),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      // Messages are rendered by the server in its locale: restart it so every open file is re-checked.
-      if (e.affectsConfiguration('rubric.locale')) void restart(context, output);
-    }),
     { dispose: () => void client?.stop() },
   );
   await restart(context, output);

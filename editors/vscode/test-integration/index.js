@@ -91,6 +91,21 @@ exports.run = async function run() {
   assert.ok(got201.every((d) => d.severity === vscode.DiagnosticSeverity.Error && d.message.length > 0));
   log(`diagnostics: ${diags.map((d) => `${codeOf(d)}@${d.range.start.line + 1}`).join(', ')}`);
 
+  // The message language follows `rubric.locale`, live: each message is the core's rendering in that locale.
+  const core = await import(pathToFileURL(CORE).href);
+  const config = vscode.workspace.getConfiguration('rubric');
+  const original = config.inspect('locale')?.globalValue;
+  for (const locale of ['en', 'zh-CN']) {
+    await config.update('locale', locale, vscode.ConfigurationTarget.Global);
+    const rendered = want201.map((d) => `${d.range.start.line - 1}|${core.renderDiagnostic(d, locale)}`).sort();
+    await waitFor(`messages in ${locale}`, () => {
+      const shown = diagnosticsOf(uri).filter((d) => codeOf(d) === 'RUB201').map((d) => `${d.range.start.line}|${d.message}`).sort();
+      return JSON.stringify(shown) === JSON.stringify(rendered);
+    });
+    log(`rubric.locale = ${locale}: messages re-rendered`);
+  }
+  await config.update('locale', original, vscode.ConfigurationTarget.Global);
+
   // Quick fix on the first one: apply its edit, and that diagnostic disappears.
   const first = got201.sort((a, b) => a.range.start.line - b.range.start.line)[0];
   const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, first.range, vscode.CodeActionKind.QuickFix.value, 10);
@@ -120,7 +135,12 @@ exports.run = async function run() {
   assert.ok(Array.isArray(symbols) && symbols.length > 0, 'document symbols are returned');
   const flat = flattenSymbols(symbols);
   const titleAt = (i) => new vscode.Position(i.titleRange.start.line - 1, i.titleRange.start.column - 1);
-  const symbolOf = (i) => flat.find((f) => f.symbol.name.includes(i.title) && f.symbol.range.contains(titleAt(i)));
+  const size = (r) => (r.end.line - r.start.line) * 1e6 + (r.end.character - r.start.character);
+  // The innermost symbol that names the indicator and covers its title (a parent's title may contain a child's).
+  const symbolOf = (i) =>
+    flat
+      .filter((f) => f.symbol.name.includes(i.title) && f.symbol.range.contains(titleAt(i)))
+      .sort((a, b) => size(a.symbol.range) - size(b.symbol.range))[0];
   for (const i of want.all) assert.ok(symbolOf(i), `a symbol for indicator ${i.title} (line ${i.range.start.line})`);
   const isBelow = (child, parent) => {
     for (let p = child.parent; p; p = flat.find((f) => f.symbol === p)?.parent) if (p === parent.symbol) return true;
