@@ -14,6 +14,12 @@ import {
 } from '@rubric/core';
 import { collectFiles, diskHost } from './files.js';
 
+/** One diagnostic as a compiler-style line: `file:line:col  severity  CODE  message`. */
+export function formatLine(d: Diagnostic, locale: Locale): string {
+  const sev = renderRef({ id: `severity.${d.severity}`, args: {} }, locale);
+  return `${d.file}:${d.range.start.line}:${d.range.start.column}  ${sev}  ${d.code}  ${renderDiagnostic(d, locale)}`;
+}
+
 export interface Output {
   out: string[];
   err: string[];
@@ -49,10 +55,7 @@ export function checkCommand(paths: string[], opts: { format: 'text' | 'json'; l
     };
     out.push(JSON.stringify(json, null, 2));
   } else {
-    for (const d of all) {
-      const sev = renderRef({ id: `severity.${d.severity}`, args: {} }, opts.locale);
-      out.push(`${d.file}:${d.range.start.line}:${d.range.start.column}  ${sev}  ${d.code}  ${renderDiagnostic(d, opts.locale)}`);
-    }
+    for (const d of all) out.push(formatLine(d, opts.locale));
     out.push(renderRef({ id: 'summary', args: { errors, warnings, files: byFile.size } }, opts.locale));
   }
   return { out, err: [], code: errors > 0 ? 1 : 0 };
@@ -61,7 +64,7 @@ export function checkCommand(paths: string[], opts: { format: 'text' | 'json'; l
 export function compileCommand(file: string, opts: { output?: string; locale: Locale }): Output {
   const [path] = collectFiles([file]);
   const r = compile(path!, diskHost);
-  const err = r.diagnostics.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.column}  ${renderRef({ id: `severity.${d.severity}`, args: {} }, opts.locale)}  ${d.code}  ${renderDiagnostic(d, opts.locale)}`);
+  const err = r.diagnostics.map((d) => formatLine(d, opts.locale));
   if (!r.rubric) {
     err.push(renderRef({ id: 'cli.noRubric', args: { file: path! } }, opts.locale));
     return { out: [], err, code: 1 };

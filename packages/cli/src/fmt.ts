@@ -2,8 +2,8 @@
 // with syntax errors is left untouched and its errors are printed. With --check nothing is written
 // and the command exits 1 when a file would change.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { decodeBytes, formatText, renderDiagnostic, renderRef, type Locale } from '@rubric/core';
-import type { Output } from './commands.js';
+import { decodeBytes, formatText, renderRef, type Locale } from '@rubric/core';
+import { formatLine, type Output } from './commands.js';
 import { collectFiles } from './files.js';
 
 export function fmtCommand(paths: string[], opts: { check: boolean; locale: Locale }): Output {
@@ -13,15 +13,14 @@ export function fmtCommand(paths: string[], opts: { check: boolean; locale: Loca
   for (const f of collectFiles(paths)) {
     const decoded = decodeBytes(new Uint8Array(readFileSync(f)));
     if (decoded.failed) {
-      err.push(`${f}:1:1  ${renderRef({ id: 'severity.error', args: {} }, opts.locale)}  RUB009  ${renderDiagnostic({ code: 'RUB009', severity: 'error', file: f, range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, args: {} }, opts.locale)}`);
+      const at = { line: 1, column: 1, offset: 0 };
+      err.push(formatLine({ code: 'RUB009', severity: 'error', file: f, range: { start: at, end: at }, args: {} }, opts.locale));
       code = 1;
       continue;
     }
     const r = formatText(decoded.text, f);
     if (r.text === undefined) {
-      for (const d of r.diagnostics.filter((x) => x.severity === 'error')) {
-        err.push(`${f}:${d.range.start.line}:${d.range.start.column}  ${renderRef({ id: 'severity.error', args: {} }, opts.locale)}  ${d.code}  ${renderDiagnostic(d, opts.locale)}`);
-      }
+      for (const d of r.diagnostics.filter((x) => x.severity === 'error')) err.push(formatLine(d, opts.locale));
       code = 1;
       continue;
     }
