@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import "../dist/main.js";
+// The `rubric` command: runs the bundled CLI (built by `pnpm build`; see scripts/bundle.mjs).
+import "../dist/rubric.cjs";
