@@ -23,10 +23,6 @@ export class Decimal {
     return Decimal.of(mant, frac.length);
   }
 
-  static fromInt(n: number): Decimal {
-    return Decimal.of(BigInt(n), 0);
-  }
-
   private static of(mantissa: bigint, scale: number): Decimal {
     while (scale > 0 && mantissa % 10n === 0n) {
       mantissa /= 10n;

@@ -3,7 +3,7 @@
 // (RUB205/RUB206), oversized deductions (RUB218), repeated band labels (RUB303).
 import { Decimal } from '../decimal.js';
 import type { Fix } from '../diagnostics.js';
-import type { BandIR, Bound, IndicatorIR } from '../ir/model.js';
+import type { BandIR, Bound } from '../ir/model.js';
 import type { CheckContext } from './context.js';
 import { gaps, overlaps, showCondition, showStretch } from './intervals.js';
 
@@ -97,8 +97,4 @@ function closeGapFix(below: BandIR, upTo: Bound, unit: string): Fix | undefined 
     message: { id: 'fix.closeGap', args: { band: below.label ?? `${below.measure ?? ''} ${showCondition(c, unit)}`.trim() } },
     edits: [{ file: at.file, range: { start: at.start, end: at.end }, newText: text }],
   };
-}
-
-export function isLeaf(ind: IndicatorIR): boolean {
-  return ind.children.length === 0;
 }
