@@ -8,6 +8,7 @@ export function diagnosticsDoc() {
     out.push(`## ${code} (${e.severity})`, '', `- en: ${e.en}`, `- 中文：${e.zh}`, '', e.explain.en, '', e.explain.zh, '');
     if (e.bad) out.push('Bad / 错误示例:', '```', e.bad.trimEnd(), '```', '');
     if (e.good) out.push('Good / 正确示例:', '```', e.good.trimEnd(), '```', '');
+    if (e.tested) out.push(`No small rubric shows this code; \`${e.tested}\` produces it. / 无法用简短示例展示，见 \`${e.tested}\`。`, '');
   }
   return `${out.join('\n')}`;
 }

@@ -1,7 +1,11 @@
 // The diagnostic catalog: codes well formed, both languages with the same placeholders, every
-// explanation present, and every code's bad example producing it while its good example is clean.
+// explanation present, and every code's bad example producing it while its good example is clean
+// (or, for the few codes no small rubric can show, a named test producing it).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { CATALOG, LABELS, compileText, renderDiagnostic } from '@rubric/core';
 import { describe, expect, it } from 'vitest';
+import { ROOT, read } from './harness.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -16,6 +20,16 @@ describe('catalog', () => {
       expect(placeholders(e.zh)).toEqual(placeholders(e.en));
       expect(e.explain.en.length).toBeGreaterThan(0);
       expect(e.explain.zh.length).toBeGreaterThan(0);
+    });
+    it(`${code} is shown by its bad example, or by the test it names`, () => {
+      const tested = (e as { tested?: string }).tested;
+      if (e.bad !== '') expect(tested).toBeUndefined();
+      else {
+        expect(tested, 'a code without a bad example names its test').toBeDefined();
+        expect(existsSync(join(ROOT, tested!))).toBe(true);
+        expect(read(tested!)).toContain(code);
+      }
+      expect(e.good.length).toBeGreaterThan(0);
     });
     if (e.bad !== '') {
       it(`${code}: the bad example produces it, the good example is clean`, () => {

@@ -2,7 +2,7 @@
 // becomes an RUB901 diagnostic and the other checks still report.
 import { CHECKS, compileText, type Diagnostic } from '@rubric/core';
 import { describe, expect, it } from 'vitest';
-import { compileRepoFile, read } from './harness.js';
+import { compileRepoFile, fixturePrograms, read } from './harness.js';
 
 function apply(text: string, ds: Diagnostic[], file: string): string {
   const edits = ds.flatMap((d) => d.fix?.edits ?? []).filter((e) => e.file === file).sort((a, b) => b.range.start.offset - a.range.start.offset);
@@ -22,7 +22,7 @@ describe('fixes', () => {
     expect(after.diagnostics.filter((d) => d.file === file).map((d) => d.code)).toEqual([]);
   });
   it('every fix in the fixtures removes its own diagnostic', () => {
-    for (const file of ['test/fixtures/arithmetic.rubric', 'test/fixtures/bands.rubric', 'test/fixtures/syntax.rubric', 'test/fixtures/structure.rubric', 'test/fixtures/names.rubric']) {
+    for (const { entry: file } of fixturePrograms().filter((p) => p.files.length === 1)) {
       const text = read(file);
       for (const d of compileRepoFile(file).diagnostics.filter((x) => x.fix && x.file === file)) {
         const after = compileText(file, apply(text, [d], file)).diagnostics;

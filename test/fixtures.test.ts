@@ -1,37 +1,18 @@
 // Every fixture file under test/fixtures carries inline markers for the diagnostics it must
-// produce; the checker must report exactly those, no more and no fewer. Together the fixtures
-// cover every code of the catalog (except the encoding and internal-error codes, tested apart).
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { CATALOG } from '@rubric/core';
+// produce; the checker must report exactly those, no more and no fewer. Fixtures are discovered:
+// adding a file (or a folder with a main.rubric) adds a test.
 import { describe, expect, it } from 'vitest';
-import { ROOT, actualMarkers, annotate, compileRepoFile, expectedMarkers, read } from './harness.js';
-
-function fixtures(dir = 'test/fixtures'): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? fixtures(`${dir}/${e.name}`) : e.name.endsWith('.rubric') ? [`${dir}/${e.name}`] : [],
-  );
-}
-
-const ENTRY_POINTS = fixtures().filter((f) => !f.includes('/imports/') || f.endsWith('/main.rubric'));
+import { actualMarkers, annotate, compileRepoFile, expectedMarkers, fixturePrograms, read } from './harness.js';
 
 describe('fixtures', () => {
-  const seen = new Set<string>();
-  for (const entry of ENTRY_POINTS) {
+  for (const { entry, files } of fixturePrograms()) {
     it(entry, () => {
       const result = compileRepoFile(entry);
-      const files = entry.includes('/imports/') ? fixtures('test/fixtures/imports') : [entry];
       for (const file of files) {
         const text = read(file);
-        const actual = actualMarkers(result.diagnostics, file);
-        for (const m of actual) seen.add(m.split(' ')[1]!);
+        const actual = actualMarkers(result.diagnostics, file, text);
         expect(annotate(text, actual), file).toBe(annotate(text, expectedMarkers(text)));
       }
     });
   }
-  it('cover every diagnostic code', () => {
-    for (const entry of ENTRY_POINTS) for (const d of compileRepoFile(entry).diagnostics) seen.add(d.code);
-    const untested = Object.keys(CATALOG).filter((c) => !seen.has(c) && !['RUB008', 'RUB009', 'RUB901'].includes(c));
-    expect(untested).toEqual([]);
-  });
 });

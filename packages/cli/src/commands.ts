@@ -13,6 +13,7 @@ import {
   type SourceFile,
 } from '@rubric/core';
 import { collectFiles, diskHost } from './files.js';
+import { say } from './messages.js';
 
 /** One diagnostic as a compiler-style line: `file:line:col  severity  CODE  message`. */
 export function formatLine(d: Diagnostic, locale: Locale): string {
@@ -56,7 +57,7 @@ export function checkCommand(paths: string[], opts: { format: 'text' | 'json'; l
     out.push(JSON.stringify(json, null, 2));
   } else {
     for (const d of all) out.push(formatLine(d, opts.locale));
-    out.push(renderRef({ id: 'summary', args: { errors, warnings, files: byFile.size } }, opts.locale));
+    out.push(say('summary', { errors, warnings, files: byFile.size }, opts.locale));
   }
   return { out, err: [], code: errors > 0 ? 1 : 0 };
 }
@@ -66,7 +67,7 @@ export function compileCommand(file: string, opts: { output?: string; locale: Lo
   const r = compile(path!, diskHost);
   const err = r.diagnostics.map((d) => formatLine(d, opts.locale));
   if (!r.rubric) {
-    err.push(renderRef({ id: 'cli.noRubric', args: { file: path! } }, opts.locale));
+    err.push(say('noRubric', { file: path! }, opts.locale));
     return { out: [], err, code: 1 };
   }
   const json = serializeIR(r.rubric);

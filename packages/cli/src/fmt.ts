@@ -2,9 +2,10 @@
 // with syntax errors is left untouched and its errors are printed. With --check nothing is written
 // and the command exits 1 when a file would change.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { decodeBytes, formatText, renderRef, type Locale } from '@rubric/core';
+import { decodeBytes, formatText, type Locale } from '@rubric/core';
 import { formatLine, type Output } from './commands.js';
 import { collectFiles } from './files.js';
+import { say } from './messages.js';
 
 export function fmtCommand(paths: string[], opts: { check: boolean; locale: Locale }): Output {
   const out: string[] = [];
@@ -26,11 +27,11 @@ export function fmtCommand(paths: string[], opts: { check: boolean; locale: Loca
     }
     if (r.text === decoded.text && !decoded.encoding) continue;
     if (opts.check) {
-      out.push(renderRef({ id: 'cli.wouldFormat', args: { file: f } }, opts.locale));
+      out.push(say('wouldFormat', { file: f }, opts.locale));
       code = 1;
     } else {
       writeFileSync(f, r.text);
-      out.push(renderRef({ id: 'cli.formatted', args: { file: f } }, opts.locale));
+      out.push(say('formatted', { file: f }, opts.locale));
     }
   }
   return { out, err, code };

@@ -1,9 +1,10 @@
 // Entry point of the `rubric` command (commander). Parses arguments, picks the locale, runs a
 // command and exits with its code. Usage errors and internal failures exit with 2.
 import { Command, CommanderError, Option } from 'commander';
-import { resolveLocale, renderRef, type Locale } from '@rubric/core';
+import { resolveLocale, type Locale } from '@rubric/core';
 import { checkCommand, compileCommand, fmtCommand, type Output } from './index.js';
 import { UsageError } from './files.js';
+import { say } from './messages.js';
 
 function envLocale(): string | undefined {
   return process.env['LC_ALL'] || process.env['LC_MESSAGES'] || process.env['LANG'] || undefined;
@@ -20,9 +21,9 @@ function run(locale: Locale, f: () => Output): void {
     finish(f());
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`${renderRef({ id: 'cli.noSuchPath', args: { path: e.message } }, locale)}\n`);
+      process.stderr.write(`${say('noSuchPath', { path: e.message }, locale)}\n`);
     } else {
-      process.stderr.write(`${renderRef({ id: 'cli.internal', args: { error: e instanceof Error ? (e.stack ?? e.message) : String(e) } }, locale)}\n`);
+      process.stderr.write(`${say('internal', { error: e instanceof Error ? (e.stack ?? e.message) : String(e) }, locale)}\n`);
     }
     process.exitCode = 2;
   }

@@ -2,14 +2,21 @@
 // locations and an optional fix. They are rendered late, in the reader's locale (messages/render.ts).
 // Nothing may ever depend on message text; tests and tools use codes and arguments.
 import type { Range } from './source.js';
-import { CATALOG, type Code } from './messages/catalog.js';
+import { CATALOG, type Code, type Severity } from './messages/catalog.js';
+import type { LabelId } from './messages/labels.js';
 
-export type Severity = 'error' | 'warning' | 'info';
-export type Args = Record<string, string | number>;
+export type { Severity };
+/** A message argument: text, a number, or a list (rendered as alternatives). A string `@id` names a
+ * label and `@kw.Name` a keyword; anything else is shown as it is (user text, numbers). */
+export type ArgValue = string | number | readonly ArgValue[];
+export type Args = Record<string, ArgValue>;
 
-/** A reference to a message of the catalog (a diagnostic code or a label id) with its arguments. */
+/** Any message of core: a diagnostic code or a label. */
+export type MessageId = Code | LabelId;
+
+/** A reference to a message (a diagnostic code or a label id) with its arguments. */
 export interface MessageRef {
-  id: string;
+  id: MessageId;
   args: Args;
 }
 

@@ -6,7 +6,8 @@
 import type { IToken } from 'chevrotain';
 import { DiagnosticBag, type Diagnostic } from './diagnostics.js';
 import type * as A from './syntax/ast.js';
-import { normalizeDigits, parseRubric } from './syntax/cst-to-ast.js';
+import { normalizeDigits } from './syntax/digits.js';
+import { parseRubric } from './syntax/parse.js';
 import * as T from './syntax/tokens.js';
 
 export interface FormatResult {

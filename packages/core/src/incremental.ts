@@ -16,7 +16,7 @@ import { DiagnosticBag, type Diagnostic } from './diagnostics.js';
 import { loadSource, type SourceFile } from './program.js';
 import { LineIndex, type Position } from './source.js';
 import type * as A from './syntax/ast.js';
-import { parseRubric, type ParseResult } from './syntax/cst-to-ast.js';
+import { parseRubric, type ParseResult } from './syntax/parse.js';
 
 export interface Reparse {
   file: SourceFile;

@@ -1,12 +1,15 @@
-// The compile pipeline for one entry file: decode → parse → build IR (with imports) → checks.
+// The compile pipeline for one entry file: decode → parse → resolve names (with imports) → lower to
+// the IR → checks.
 // Files are read through a Host, so that the CLI (disk), the language server (open documents) and
 // tests (memory) share it. Parsed files may be cached across compiles by the caller.
 import { DiagnosticBag, dedupeDiagnostics, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import { decodeBytes } from './encoding.js';
-import { buildProgram, normalizePath, type LoadedFile } from './ir/build.js';
+import { lowerProgram } from './ir/lower.js';
+import { normalizePath } from './ir/paths.js';
+import { resolveProgram, type LoadedFile } from './ir/resolve.js';
 import type { RubricIR } from './ir/model.js';
 import { runChecks } from './check/index.js';
-import { parseRubric } from './syntax/cst-to-ast.js';
+import { parseRubric } from './syntax/parse.js';
 
 export interface Host {
   /** The file's bytes or text, or undefined when it does not exist. */
@@ -61,11 +64,12 @@ export function compile(entryPath: string, host: Host, cache?: Map<string, Sourc
   const entry = get(entryPath);
   if (!entry) return { rubric: undefined, diagnostics: [], files: [] };
   const bag = new DiagnosticBag();
-  const built = buildProgram(entry, get, bag);
-  if (built.rubric) runChecks(built.rubric, bag);
-  const loaded = built.files.map((f) => files.get(f.path)!).filter(Boolean);
+  const resolution = resolveProgram(entry, get, bag);
+  const rubric = lowerProgram(resolution, bag);
+  if (rubric) runChecks(rubric, bag);
+  const loaded = resolution.files.map((f) => files.get(f.path)!).filter(Boolean);
   const all = [...loaded.flatMap((f) => f.diagnostics), ...bag.items];
-  return { rubric: built.rubric, diagnostics: sortDiagnostics(dedupeDiagnostics(all)), files: loaded };
+  return { rubric, diagnostics: sortDiagnostics(dedupeDiagnostics(all)), files: loaded };
 }
 
 /** Compiles a text held in memory (no imports beyond what `others` provides). */

@@ -18,17 +18,6 @@ const WORDS = {
   weight: { zh: '权重', en: 'Weight' },
   none: { zh: '未标明', en: 'not declared' },
   unbounded: { zh: '不封顶', en: 'no cap' },
-  review: { zh: '评审确定得分', en: 'scored by a review panel' },
-  uncapped: { zh: '不封顶（多超多得）', en: 'uncapped' },
-  gate: { zh: '不得分', en: 'scores 0 when' },
-  points: { zh: '{n} 分', en: '{n} pts' },
-  band: { zh: '档 {label}：{points}', en: 'band {label}: {points}' },
-  per: { zh: '每{unit} {points}', en: '{points} per {unit}' },
-  cap: { zh: '最高 {n}', en: 'at most {n}' },
-  rate: { zh: '按 {measure} 每 {per} 得 {points}', en: '{points} per {per} of {measure}' },
-  deduct: { zh: '扣 {points}', en: 'deduct {points}' },
-  deductPer: { zh: '每{unit}扣 {points}', en: 'deduct {points} per {unit}' },
-  floor: { zh: '最低 {n}', en: 'floor {n}' },
   sumHint: { zh: '下级指标合计 {n} 分', en: 'The children add up to {n}' },
   totalHint: { zh: '各项合计 {n} 分', en: 'The top level adds up to {n}' },
   mismatch: { zh: '与标明的 {n} 分不一致', en: 'differs from the declared {n}' },
@@ -50,9 +39,4 @@ export function t(word: Word, locale: Locale, args: Record<string, string> = {})
   const w = WORDS[word];
   const text = locale === 'en' ? w.en : w.zh;
   return text.replace(/\{(\w+)\}/g, (whole, k: string) => args[k] ?? whole);
-}
-
-/** Points as the reader expects them: `10 分` or `10 pts`. */
-export function pts(n: { toString(): string }, locale: Locale): string {
-  return t('points', locale, { n: n.toString() });
 }

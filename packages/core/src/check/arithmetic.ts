@@ -5,44 +5,17 @@
 import { Decimal } from '../decimal.js';
 import type { Related } from '../diagnostics.js';
 import type { IndicatorIR } from '../ir/model.js';
+import { shownValue, sums, topSums } from '../ir/semantics.js';
 import type { CheckContext } from './context.js';
 
-/** What a node really adds up to: a leaf's declared points (else its rule's maximum); a parent's children. */
-export function trueValue(ind: IndicatorIR): Decimal | null {
-  if (ind.children.length === 0) return ind.points ?? ind.max;
-  let acc = Decimal.ZERO;
-  for (const c of ind.children) {
-    const v = trueValue(c);
-    if (v === null) return null;
-    acc = acc.add(v);
-  }
-  return acc;
-}
-
-/** The value a reader sees for a node: its declared points, else what it adds up to. */
-function shownValue(ind: IndicatorIR): Decimal | null {
-  return ind.points ?? trueValue(ind);
-}
-
-interface Sums {
-  shown: Decimal | null;
-  real: Decimal | null;
-  terms: string;
-}
-
-function sums(children: IndicatorIR[], weight?: (c: IndicatorIR) => Decimal | null): Sums {
-  let shown: Decimal | null = Decimal.ZERO;
-  let real: Decimal | null = Decimal.ZERO;
-  const terms: string[] = [];
-  for (const c of children) {
-    const w = weight ? weight(c) : Decimal.ONE;
+/** The terms of a sum as a reader checks it: `5 + 12 + 28`, or `100×80% + 100×20%` for parts. */
+function terms(nodes: IndicatorIR[], weighted: boolean): string {
+  const t = nodes.map((c) => {
     const s = shownValue(c);
-    const r = trueValue(c);
-    shown = shown && s && w ? shown.add(s.mul(w)) : null;
-    real = real && r && w ? real.add(r.mul(w)) : null;
-    terms.push(weight ? `${s ?? '?'}×${w ? `${w.mul(Decimal.HUNDRED)}%` : '?'}` : `${s ?? '?'}`);
-  }
-  return { shown, real, terms: terms.length > 12 ? `${terms.slice(0, 12).join(' + ')} + …` : terms.join(' + ') };
+    if (!weighted) return `${s ?? '?'}`;
+    return `${s ?? '?'}×${c.weight ? `${c.weight.mul(Decimal.HUNDRED)}%` : '?'}`;
+  });
+  return t.length > 12 ? `${t.slice(0, 12).join(' + ')} + …` : t.join(' + ');
 }
 
 function childRelated(children: IndicatorIR[]): Related[] {
@@ -57,12 +30,12 @@ export function checkSubtotals(ctx: CheckContext): void {
   for (const ind of ctx.all()) {
     if (ind.children.length === 0 || ind.points === null || !ind.pointsRange) continue;
     const s = sums(ind.children);
-    if (s.shown === null || s.real === null) continue;
-    if (ind.points.eq(s.shown) || ind.points.eq(s.real)) continue;
+    if (s.declared === null || s.real === null) continue;
+    if (ind.points.eq(s.declared) || ind.points.eq(s.real)) continue;
     ctx.report(
       'RUB201',
       ind.pointsRange,
-      { title: ind.title, declared: ind.points.toString(), sum: s.shown.toString(), terms: s.terms },
+      { title: ind.title, declared: ind.points.toString(), sum: s.declared.toString(), terms: terms(ind.children, false) },
       { indicator: ind, related: childRelated(ind.children), fix: ctx.setFix('fix.setPoints', ind.pointsRange, s.real) },
     );
   }
@@ -73,19 +46,11 @@ export function checkTotal(ctx: CheckContext): void {
   if (r.total === null || !r.totalRange) return;
   const hasParts = r.parts.length > 0;
   if (!hasParts && r.indicators.length === 0) return;
-  const plain = sums(r.indicators);
-  let shown = plain.shown;
-  let real = plain.real;
-  let terms = plain.terms;
-  if (hasParts) {
-    const w = sums(r.parts, (p) => p.weight);
-    shown = shown && w.shown ? shown.add(w.shown) : null;
-    real = real && w.real ? real.add(w.real) : null;
-    terms = [w.terms, r.indicators.length > 0 ? plain.terms : ''].filter(Boolean).join(' + ');
-  }
+  const { declared: shown, real } = topSums(r);
+  const shownTerms = [hasParts ? terms(r.parts, true) : '', r.indicators.length > 0 ? terms(r.indicators, false) : ''].filter(Boolean).join(' + ');
   if (shown === null || real === null) return;
   if (r.total.eq(shown) || r.total.eq(real)) return;
-  ctx.report('RUB202', r.totalRange, { declared: r.total.toString(), sum: shown.toString(), terms }, {
+  ctx.report('RUB202', r.totalRange, { declared: r.total.toString(), sum: shown.toString(), terms: shownTerms }, {
     related: childRelated(hasParts ? r.parts : r.indicators),
     fix: ctx.setFix('fix.setTotal', r.totalRange, real),
   });

@@ -1,7 +1,7 @@
 // What every check receives: the rubric IR and the bag to report into, plus helpers shared by checks.
 import type { Decimal } from '../decimal.js';
 import type { Args, DiagnosticBag, Fix, Related } from '../diagnostics.js';
-import { label } from '../ir/build.js';
+import { label } from '../ir/words.js';
 import { allIndicators } from '../ir/walk.js';
 import type { IndicatorIR, RubricIR, SrcRange } from '../ir/model.js';
 import type { Code } from '../messages/catalog.js';

@@ -3,7 +3,8 @@
 import { Decimal } from '../decimal.js';
 import type { GradeIR } from '../ir/model.js';
 import type { CheckContext } from './context.js';
-import { gaps, overlaps, showStretch } from './intervals.js';
+import { describeStretch } from '../ir/describe.js';
+import { gaps, overlaps } from './intervals.js';
 
 export function checkGrades(ctx: CheckContext): void {
   const r = ctx.rubric;
@@ -18,7 +19,7 @@ export function checkGrades(ctx: CheckContext): void {
   const integer = Decimal.ONE;
   const step = r.step;
   for (const o of overlaps(items, r.step.lt(integer) ? step : integer)) {
-    ctx.report('RUB213', o.second.conditionRange, { value: showStretch(o.low, o.high, ''), first: o.first.name, second: o.second.name }, { related: [rel(o.first)] });
+    ctx.report('RUB213', o.second.conditionRange, { value: describeStretch(o.low, o.high, ''), first: o.first.name, second: o.second.name }, { related: [rel(o.first)] });
   }
   const coarse = new Set(gaps(items, integer).map((g) => `${g.low.value}|${g.high.value}`));
   for (const g of gaps(items, null)) {
@@ -40,5 +41,5 @@ export function checkGrades(ctx: CheckContext): void {
 }
 
 function rel(g: GradeIR) {
-  return { file: g.range.file, range: g.range, message: { id: 'related.previous', args: {} } };
+  return { file: g.range.file, range: g.range, message: { id: 'related.previous' as const, args: {} } };
 }

@@ -109,21 +109,3 @@ function cmpLow(a: Bound | null, b: Bound | null): number {
   if (!b) return 1;
   return a.value.cmp(b.value) || (a.closed === b.closed ? 0 : a.closed ? -1 : 1);
 }
-
-/** Shows a stretch of values as text: `60%`, `30%–50%`. */
-export function showStretch(low: Bound | null, high: Bound | null, unit: string): string {
-  if (low && high && low.value.eq(high.value)) return `${low.value}${unit}`;
-  const l = low ? `${low.value}${unit}` : '-∞';
-  const h = high ? `${high.value}${unit}` : '∞';
-  return `${l}–${h}`;
-}
-
-/** Shows a band's condition as an author would write it: `≥60%`, `<30%`, `[50%, 60%)`, `=100%`. */
-export function showCondition(i: IntervalIR, unit: string): string {
-  const { low, high } = i;
-  if (low && high && low.value.eq(high.value)) return `=${low.value}${unit}`;
-  if (low && !high) return `${low.closed ? '≥' : '>'}${low.value}${unit}`;
-  if (!low && high) return `${high.closed ? '≤' : '<'}${high.value}${unit}`;
-  if (low && high) return `${low.closed ? '[' : '('}${low.value}${unit}, ${high.value}${unit}${high.closed ? ']' : ')'}`;
-  return '';
-}

@@ -5,12 +5,13 @@ import { Decimal } from '../decimal.js';
 import type { Fix } from '../diagnostics.js';
 import type { BandIR, Bound } from '../ir/model.js';
 import type { CheckContext } from './context.js';
-import { gaps, overlaps, showCondition, showStretch } from './intervals.js';
+import { describeInterval, describeStretch, measureUnit } from '../ir/describe.js';
+import { gaps, overlaps } from './intervals.js';
 
 function bandName(b: BandIR, unit: string): string {
   if (b.label !== null) return b.label;
   if (!b.condition) return b.measure ?? '';
-  return `${b.measure ?? ''} ${showCondition(b.condition, unit)}`;
+  return `${b.measure ?? ''} ${describeInterval(b.condition, unit)}`;
 }
 
 export function checkBands(ctx: CheckContext): void {
@@ -18,7 +19,7 @@ export function checkBands(ctx: CheckContext): void {
     const r = ind.rules.find((x) => x.kind === 'bands');
     if (!r || r.kind !== 'bands' || r.bands.length === 0) continue;
     const measure = r.measure ? ctx.rubric.measures.find((m) => m.name === r.measure) : undefined;
-    const unit = measure?.kind === 'percent' ? '%' : '';
+    const unit = measureUnit(ctx.rubric, r.measure);
     const p = ind.points;
     if (p !== null) {
       for (const b of r.bands) {
@@ -45,7 +46,7 @@ export function checkBands(ctx: CheckContext): void {
     if (numeric.length < 2) continue;
     const step = measure?.kind === 'integer' ? Decimal.ONE : null;
     for (const o of overlaps(numeric, step)) {
-      ctx.report('RUB207', o.second.range, { value: showStretch(o.low, o.high, unit), first: bandName(o.first, unit), second: bandName(o.second, unit) }, {
+      ctx.report('RUB207', o.second.range, { value: describeStretch(o.low, o.high, unit), first: bandName(o.first, unit), second: bandName(o.second, unit) }, {
         indicator: ind,
         related: [{ file: o.first.range.file, range: o.first.range, message: { id: 'related.otherBand', args: {} } }],
       });
@@ -94,7 +95,7 @@ function closeGapFix(below: BandIR, upTo: Bound, unit: string): Fix | undefined 
     ? `在 ${c.low.closed ? '[' : '('}${c.low.value}${unit}, ${high}${upTo.closed ? ']' : ')'}`
     : `${upTo.closed ? '<=' : '<'} ${high}`;
   return {
-    message: { id: 'fix.closeGap', args: { band: below.label ?? `${below.measure ?? ''} ${showCondition(c, unit)}`.trim() } },
+    message: { id: 'fix.closeGap', args: { band: below.label ?? `${below.measure ?? ''} ${describeInterval(c, unit)}`.trim() } },
     edits: [{ file: at.file, range: { start: at.start, end: at.end }, newText: text }],
   };
 }

@@ -1,4 +1,5 @@
 // Vetoes on a computed score that can never, or always, trigger (RUB219).
+import { vetoOutcome } from '../ir/semantics.js';
 import type { CheckContext } from './context.js';
 
 export function checkVetoes(ctx: CheckContext): void {
@@ -9,16 +10,8 @@ export function checkVetoes(ctx: CheckContext): void {
     if (!w || !w.target) continue;
     const t = byId.get(w.target);
     if (!t || t.min === null || t.max === null) continue;
-    const holds = (x: typeof t.min) => {
-      const c = x!.cmp(w.value);
-      return w.op === '<' ? c < 0 : w.op === '<=' ? c <= 0 : w.op === '>' ? c > 0 : w.op === '>=' ? c >= 0 : c === 0;
-    };
-    const atMin = holds(t.min);
-    const atMax = holds(t.max);
-    let always: string | undefined;
-    if (w.op !== '=' && atMin && atMax) always = '@word.always';
-    else if (w.op !== '=' && !atMin && !atMax) always = '@word.never';
-    else if (w.op === '=' && (w.value.lt(t.min) || w.value.gt(t.max))) always = '@word.never';
-    if (always) ctx.report('RUB219', w.refRange, { always, name: w.ref, min: t.min.toString(), max: t.max.toString() });
+    const outcome = vetoOutcome(t.min, t.max, w.op, w.value);
+    if (outcome === 'sometimes') continue;
+    ctx.report('RUB219', w.refRange, { always: outcome === 'always' ? '@word.always' : '@word.never', name: w.ref, min: t.min.toString(), max: t.max.toString() });
   }
 }

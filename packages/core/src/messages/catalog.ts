@@ -2,16 +2,21 @@
 // placeholders, an explanation, and a bad and a good example. Codes are stable: never renumber or
 // reuse one. RUB0xx syntax and encoding, RUB1xx names and references, RUB2xx arithmetic and scoring,
 // RUB3xx lints, RUB9xx internal. A test compiles every `bad` example and expects its code, and every
-// `good` example and expects no diagnostic at all.
-import type { Severity } from '../diagnostics.js';
+// `good` example and expects no diagnostic at all; a code that no small rubric can show names the
+// test that produces it instead (`tested`).
+/** How serious a diagnostic is; fixed per code here, never chosen at the call site. */
+export type Severity = 'error' | 'warning' | 'info';
 
 export interface CatalogEntry {
   severity: Severity;
   en: string;
   zh: string;
   explain: { en: string; zh: string };
+  /** A small rubric that produces the code (compiled by a test), or '' when none can show it. */
   bad: string;
   good: string;
+  /** For a code without a `bad` example: the test file that produces it instead. */
+  tested?: string;
 }
 
 const R = (body: string, head = ''): string => `评估表 "示例" {\n  ${head}${body}\n}\n`;
@@ -83,6 +88,7 @@ export const CATALOG = {
     explain: { en: 'Rubric files are UTF-8. GB18030/GBK files are converted when read.', zh: '评估表文件应为 UTF-8。GB18030/GBK 文件读取时会自动转换。' },
     bad: '',
     good: R('指标 "甲" 10'),
+    tested: 'test/encoding.test.ts',
   },
   RUB009: {
     severity: 'error',
@@ -91,6 +97,7 @@ export const CATALOG = {
     explain: { en: 'Save the file as UTF-8 text.', zh: '请将文件另存为 UTF-8 文本。' },
     bad: '',
     good: R('指标 "甲" 10'),
+    tested: 'test/encoding.test.ts',
   },
   RUB011: {
     severity: 'error',
@@ -211,6 +218,29 @@ export const CATALOG = {
     explain: { en: 'A section cannot contain itself.', zh: '章节不能包含自身。' },
     bad: `章节 共用 { 使用 共用 }\n${R('使用 共用')}`,
     good: `章节 共用 { 指标 "甲" 10 }\n${R('使用 共用')}`,
+  },
+  RUB113: {
+    severity: 'error',
+    en: 'The veto names {name}, a bonus item; a veto can only test the score of an indicator or a part.',
+    zh: '否决条件引用的 {name} 是加分项；一票否决只能按指标或部分的得分判断。',
+    explain: {
+      en: 'Bonus points lie outside the total and are awarded on top of it, so a veto on them would disqualify for a bonus not earned. Name the indicator or part whose score decides.',
+      zh: '加分在总分之外另行计算，按加分项否决等于因未得加分而否决。请引用决定结果的指标或部分。',
+    },
+    bad: R('一票否决 当 特别加分 < 1', '总分 10\n  指标 "甲" 10\n  加分 特别加分 5\n  '),
+    good: R('一票否决 当 甲 < 5', '总分 10\n  指标 甲 10\n  加分 特别加分 5\n  '),
+  },
+  RUB114: {
+    severity: 'error',
+    en: 'Using the section here makes the rubric larger than {limit} {what}; the rest is left out.',
+    zh: '此处使用章节后，评估表超过 {limit} {what}的上限，超出部分未予处理。',
+    explain: {
+      en: 'Sections that use other sections several times multiply: ten levels of two uses each are a thousand copies. A rubric may hold at most 200,000 indicators and 2,000,000 statements once its sections are spliced in.',
+      zh: '章节多次使用其他章节时会成倍展开：十层、每层使用两次即为一千份。章节展开后，一个评估表最多 200,000 个指标、2,000,000 条语句。',
+    },
+    bad: '',
+    good: `章节 共用 { 指标 "甲" 10 }\n${R('使用 共用')}`,
+    tested: 'test/limits.test.ts',
   },
   RUB201: {
     severity: 'error',
@@ -481,53 +511,8 @@ export const CATALOG = {
     explain: { en: 'A bug in the checker; the other checks still ran.', zh: '检查器的缺陷；其他检查仍已完成。' },
     bad: '',
     good: R('指标 "甲" 10'),
+    tested: 'test/fixes.test.ts',
   },
 } satisfies Record<string, CatalogEntry>;
 
 export type Code = keyof typeof CATALOG;
-
-/** Labels for fixes and related locations, keyed by id, with the same placeholders in both languages. */
-export const LABELS = {
-  'fix.setPoints': { en: 'Set the points to {value}', zh: '将分值改为 {value}' },
-  'fix.setTotal': { en: 'Set the total to {value}', zh: '将总分改为 {value}' },
-  'fix.replace': { en: 'Replace {found} with {ascii}', zh: '将 {found} 改为 {ascii}' },
-  'fix.remove': { en: 'Remove {found}', zh: '删除 {found}' },
-  'fix.closeQuote': { en: 'Add the closing quote', zh: '补上结束引号' },
-  'fix.titlePoints': { en: 'Change the title to say {value} points', zh: '将标题中的分值改为 {value} 分' },
-  'fix.addPoints': { en: 'Declare {value} points', zh: '标明 {value} 分' },
-  'fix.rename': { en: 'Change to {name}', zh: '改为 {name}' },
-  'fix.addPercent': { en: 'Write {value}%', zh: '改为 {value}%' },
-  'fix.closeGap': { en: 'Extend {band} to close the gap', zh: '扩展 {band} 以填补空档' },
-  'fix.fixAll': { en: 'Fix all arithmetic in this file', zh: '修正本文件中的所有计算错误' },
-  'related.child': { en: '{title}: {points}', zh: '{title}：{points} 分' },
-  'related.otherBand': { en: 'the other band', zh: '另一档次' },
-  'related.previous': { en: 'first declared here', zh: '首次声明于此' },
-  'word.always': { en: 'always applies', zh: '总是成立' },
-  'word.never': { en: 'can never apply', zh: '永远不会成立' },
-  'word.percentKind': { en: 'a percentage', zh: '百分比' },
-  'word.numberKind': { en: 'a plain number', zh: '普通数字' },
-  'word.indicator': { en: 'indicator', zh: '指标' },
-  'word.rubric': { en: 'rubric', zh: '评估表' },
-  'word.part': { en: 'part', zh: '部分' },
-  'word.bonus': { en: 'bonus', zh: '加分项' },
-  'word.grade': { en: 'grade', zh: '等级' },
-  'word.bands': { en: 'band', zh: '档次' },
-  'word.total': { en: 'total', zh: '总分' },
-  'word.cap': { en: 'cap', zh: '上限' },
-  'word.floor': { en: 'floor', zh: '下限' },
-  'word.weight': { en: 'weight', zh: '权重' },
-  'word.step': { en: 'step', zh: '计分单位' },
-  'severity.error': { en: 'error', zh: '错误' },
-  'severity.warning': { en: 'warning', zh: '警告' },
-  'severity.info': { en: 'info', zh: '提示' },
-  'summary': { en: '{errors} error(s), {warnings} warning(s) in {files} file(s).', zh: '共 {files} 个文件：{errors} 个错误，{warnings} 个警告。' },
-  'cli.noRubric': { en: '{file} holds no rubric (only sections); nothing to compile.', zh: '{file} 中没有评估表（只有章节），无可编译内容。' },
-  'cli.noSuchPath': { en: 'No such file or folder: {path}', zh: '找不到文件或文件夹：{path}' },
-  'cli.internal': { en: 'Internal error: {error}', zh: '内部错误：{error}' },
-  'cli.wouldFormat': { en: '{file} is not formatted', zh: '{file} 未按规范排版' },
-  'cli.formatted': { en: 'formatted {file}', zh: '已排版 {file}' },
-  'word.eof': { en: 'the end of the file', zh: '文件末尾' },
-  'word.statement': { en: 'a statement', zh: '语句' },
-} satisfies Record<string, { en: string; zh: string }>;
-
-export type LabelId = keyof typeof LABELS;

@@ -1,12 +1,13 @@
 // The grammar of the rubric language as a Chevrotain CstParser. It only recognises structure: no
 // semantic actions, no arithmetic. Error recovery is on, so a syntax error produces a partial CST
-// (with missing children) plus an error, and parsing goes on; cst-to-ast.ts tolerates the gaps.
+// (with missing children) plus an error, and parsing goes on; build-ast.ts tolerates the gaps.
 import { CstParser, type CstNode, type IRecognitionException, type IToken } from 'chevrotain';
+import { SYNTAX_MESSAGES } from './errors.js';
 import * as T from './tokens.js';
 
 class RubricParser extends CstParser {
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, nodeLocationTracking: 'full', maxLookahead: 3 });
+    super(T.allTokens, { recoveryEnabled: true, nodeLocationTracking: 'full', maxLookahead: 3, errorMessageProvider: SYNTAX_MESSAGES });
     this.performSelfAnalysis();
   }
 

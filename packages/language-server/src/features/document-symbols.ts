@@ -2,11 +2,11 @@
 // indicators and bonuses are the top level; a section is a container of its indicators; `使用 X`
 // shows where a section is spliced in. The name is the code and title, the detail the points.
 // Read from the parse alone (no compile), so the outline of a large file is cheap.
-import type { Ast, Locale, SourceFile } from '@rubric/core';
+import { describePoints as pts, type Ast, type Locale, type SourceFile } from '@rubric/core';
 import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams, type SymbolInformation } from 'vscode-languageserver/node';
 import type { Context, Feature } from '../context.js';
 import { clampRange, pathOfUri, positionsOfLines, readUri } from '../convert.js';
-import { pts, t } from '../i18n.js';
+import { t } from '../i18n.js';
 
 function pointsText(p: Ast.Points | undefined, locale: Locale): string {
   if (!p) return '';

@@ -2,11 +2,11 @@
 // to, the reachable minimum and maximum, its scoring rules in words, and its standard and method
 // text. On a diagnostic code written anywhere (for example `RUB201` in a comment): the code's
 // explanation with a wrong and a right example. On a keyword: what it means. Markdown, localized.
-import { CATALOG, childrenSum, Decimal, explainCode, KEYWORDS, renderRef, type Code, type IndicatorIR, type Locale, type RubricIR } from '@rubric/core';
+import { CATALOG, childrenSum, Decimal, describeIndicatorRules, describePoints as pts, explainCode, indicatorLabel as label, KEYWORDS, renderRef, type Code, type IndicatorIR, type Locale, type RubricIR } from '@rubric/core';
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
 import type { Context, Feature } from '../context.js';
-import { indicatorAt, label, rulesInWords } from '../describe.js';
-import { pts, t } from '../i18n.js';
+import { indicatorAt } from '../describe.js';
+import { t } from '../i18n.js';
 import { tokenAt } from '../syntax.js';
 
 export function codeHover(code: string, locale: Locale): string | undefined {
@@ -32,7 +32,7 @@ export function indicatorHover(x: IndicatorIR, r: RubricIR, locale: Locale): str
   const low = x.min !== null ? x.min.toString() : '−∞';
   const high = x.max !== null ? x.max.toString() : t('unbounded', locale);
   item(t('reach', locale), pts(`${low} ~ ${high}`, locale));
-  const rules = rulesInWords(x, r, locale);
+  const rules = describeIndicatorRules(x, r, locale);
   if (rules.length === 1) item(t('rules', locale), rules[0]!);
   else if (rules.length > 1) {
     item(t('rules', locale), '');

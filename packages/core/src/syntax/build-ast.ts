@@ -1,179 +1,13 @@
-// Lexes and parses one file and turns the CST into the AST (ast.ts). Reports lexical and syntax
-// diagnostics (RUB001–RUB007). Never throws on any input: recovered CST nodes may lack children,
-// and every accessor here tolerates that by leaving the AST field undefined.
-import type { CstElement, CstNode, IRecognitionException, IToken, TokenType } from 'chevrotain';
+// CST → AST: turns the parser's concrete syntax tree into the AST of ast.ts. Never throws: recovered
+// CST nodes may lack children, and every accessor here tolerates that by leaving the AST field
+// undefined. Reports only RUB007 (a number that is not a number).
+import type { CstElement, CstNode, IToken } from 'chevrotain';
 import { Decimal } from '../decimal.js';
-import { DiagnosticBag } from '../diagnostics.js';
-import { LineIndex, type Range } from '../source.js';
+import type { DiagnosticBag } from '../diagnostics.js';
+import type { LineIndex, Range } from '../source.js';
 import type * as A from './ast.js';
-import { parseTokens } from './parser.js';
+import { normalizeDigits } from './digits.js';
 import * as T from './tokens.js';
-
-export interface ParseResult {
-  ast: A.FileAst;
-  /** All tokens, comments included, in source order (for the formatter and semantic tokens). */
-  tokens: IToken[];
-  comments: IToken[];
-  lines: LineIndex;
-}
-
-const FULLWIDTH_DIGITS = /[\uFF10-\uFF19]/g;
-export function normalizeDigits(s: string): string {
-  // Fast path: ASCII digits are by far the most common.
-  for (let i = 0; i < s.length; i++) {
-    if (s.charCodeAt(i) >= 0xff10) return s.replace(FULLWIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48));
-  }
-  return s;
-}
-
-/** How an expected token is shown in a syntax error. */
-function displayToken(t: TokenType): string {
-  const k = T.KEYWORDS.find((x) => x.name === t.name);
-  if (k) return k.zh[0] ?? k.en[0] ?? t.name;
-  switch (t.name) {
-    case 'Identifier':
-    case 'RefToken':
-      return '名称';
-    case 'TitleToken':
-      return '"…"';
-    case 'TextToken':
-      return '"…"';
-    case 'CmpToken':
-      return '>=';
-    case 'StringLiteral':
-    case 'UnterminatedString':
-      return '"…"';
-    case 'NumberLiteral':
-      return '10';
-    case 'Fen':
-      return '分';
-    case 'Percent':
-      return '%';
-    case 'LBrace':
-      return '{';
-    case 'RBrace':
-      return '}';
-    case 'LParen':
-      return '(';
-    case 'RParen':
-      return ')';
-    case 'LBracket':
-      return '[';
-    case 'RBracket':
-      return ']';
-    case 'Comma':
-      return ',';
-    case 'Ge':
-      return '>=';
-    case 'Le':
-      return '<=';
-    case 'Gt':
-      return '>';
-    case 'Lt':
-      return '<';
-    case 'Eq':
-      return '=';
-    case 'RangeSep':
-      return '~';
-    case 'Minus':
-      return '-';
-    default:
-      return t.name;
-  }
-}
-
-export function parseRubric(text: string, file: string, bag: DiagnosticBag): ParseResult {
-  const lines = new LineIndex(text);
-  const lexed = T.RubricLexer.tokenize(text);
-  const comments = (lexed.groups['comments'] ?? []) as IToken[];
-  const stray = (lexed.groups['stray'] ?? []) as IToken[];
-  const rangeOf = (t: IToken): Range => lines.range(t.startOffset, t.startOffset + t.image.length);
-
-  // Lexical diagnostics.
-  for (const t of stray) {
-    if (t.tokenType === T.StrayPunctuation) {
-      bag.add('RUB005', file, rangeOf(t), { found: t.image }, {
-        fix: { message: { id: 'fix.remove', args: { found: t.image } }, edits: [{ file, range: rangeOf(t), newText: '' }] },
-      });
-    } else {
-      const ch = t.image;
-      const shown = /[\x00-\x1f\x7f]/.test(ch) ? `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : ch;
-      bag.add('RUB001', file, rangeOf(t), { char: shown });
-    }
-  }
-  for (const c of comments) {
-    if (c.tokenType === T.UnterminatedComment) bag.add('RUB006', file, lines.range(c.startOffset, c.startOffset + 2));
-  }
-  for (const t of lexed.tokens) {
-    const ascii = T.FULL_WIDTH[t.image];
-    if (ascii !== undefined) {
-      bag.add('RUB003', file, rangeOf(t), { found: t.image, ascii }, {
-        fix: { message: { id: 'fix.replace', args: { found: t.image, ascii } }, edits: [{ file, range: rangeOf(t), newText: ascii }] },
-      });
-    } else if (t.tokenType === T.UnterminatedString) {
-      const quote = t.image.startsWith('“') ? '”' : t.image.startsWith('「') ? '」' : t.image.startsWith('『') ? '』' : '"';
-      const end = lines.position(t.startOffset + t.image.length);
-      bag.add('RUB004', file, rangeOf(t), { quote }, {
-        fix: { message: { id: 'fix.closeQuote', args: {} }, edits: [{ file, range: { start: end, end }, newText: quote }] },
-      });
-    }
-  }
-
-  const { cst, errors } = parseTokens(lexed.tokens);
-  reportSyntaxErrors(errors, text, file, lines, bag);
-
-  const b = new AstBuilder(file, lines, bag);
-  const ast: A.FileAst = {
-    decls: b.file(cst),
-    comments: comments.map((c) => ({ text: c.image, range: rangeOf(c) })),
-  };
-  const all = mergeByOffset(lexed.tokens, comments);
-  return { ast, tokens: all, comments, lines };
-}
-
-/** Merges two token lists that are each in source order (cheaper than sorting the whole file). */
-function mergeByOffset(a: IToken[], b: IToken[]): IToken[] {
-  if (b.length === 0) return a.slice();
-  const out: IToken[] = new Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) out[k++] = a[i]!.startOffset <= b[j]!.startOffset ? a[i++]! : b[j++]!;
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
-  return out;
-}
-
-function reportSyntaxErrors(errors: IRecognitionException[], text: string, file: string, lines: LineIndex, bag: DiagnosticBag): void {
-  let lastOffset = -1;
-  for (const e of errors) {
-    const tok = e.token;
-    const atEof = tok.tokenType?.name === 'EOF' || Number.isNaN(tok.startOffset);
-    const start = atEof ? text.length : tok.startOffset;
-    // One syntax error per place: recovery can report the same token several times.
-    if (start === lastOffset) continue;
-    lastOffset = start;
-    const range = atEof ? lines.range(text.length, text.length) : lines.range(start, start + tok.image.length);
-    const expected = expectedOf(e);
-    bag.add('RUB002', file, range, {
-      expected: expected.length > 0 ? expected.join(' / ') : '@word.statement',
-      found: atEof ? '@word.eof' : tok.image,
-    });
-  }
-}
-
-/** Extracts the expected tokens from Chevrotain's default message (the only place it exposes them). */
-function expectedOf(e: IRecognitionException): string[] {
-  const m = /Expecting(?: token of type)? --> (\w+) <--/.exec(e.message);
-  if (m && m[1]) {
-    const t = T.allTokens.find((x) => x.name === m[1]);
-    return t ? [displayToken(t)] : [];
-  }
-  const alts = [...e.message.matchAll(/\[([^\]]*)\]/g)].flatMap((x) => (x[1] ?? '').split(/,\s*/));
-  const names = [...new Set(alts.map((n) => n.trim()).filter(Boolean))];
-  const shown = [...new Set(names.map((n) => T.allTokens.find((x) => x.name === n)).filter((x): x is TokenType => !!x).map(displayToken))];
-  return shown.length > 8 ? [...shown.slice(0, 8), '…'] : shown;
-}
 
 type Children = Record<string, CstElement[] | undefined>;
 
@@ -193,7 +27,7 @@ function node(ch: Children, name: string, i = 0): CstNode | undefined {
   return isNode(e) && !e.recoveredNode ? e : isNode(e) ? e : undefined;
 }
 
-class AstBuilder {
+export class AstBuilder {
   constructor(
     private readonly fileName: string,
     private readonly lines: LineIndex,

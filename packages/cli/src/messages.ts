@@ -1,0 +1,18 @@
+// The command line's own words, in zh-CN and en. Diagnostics and labels come from core's catalog;
+// these are the lines only the CLI prints. Rendered with core's renderer, so `@` arguments work here too.
+import { renderWith, type Args, type Locale } from '@rubric/core';
+
+export const CLI_MESSAGES = {
+  summary: { en: '{errors} error(s), {warnings} warning(s) in {files} file(s).', zh: '共 {files} 个文件：{errors} 个错误，{warnings} 个警告。' },
+  noRubric: { en: '{file} holds no rubric (only sections); nothing to compile.', zh: '{file} 中没有评估表（只有章节），无可编译内容。' },
+  noSuchPath: { en: 'No such file or folder: {path}', zh: '找不到文件或文件夹：{path}' },
+  internal: { en: 'Internal error: {error}', zh: '内部错误：{error}' },
+  wouldFormat: { en: '{file} is not formatted', zh: '{file} 未按规范排版' },
+  formatted: { en: 'formatted {file}', zh: '已排版 {file}' },
+} satisfies Record<string, { en: string; zh: string }>;
+
+export type CliMessage = keyof typeof CLI_MESSAGES;
+
+export function say(id: CliMessage, args: Args, locale: Locale): string {
+  return renderWith(CLI_MESSAGES, id, args, locale);
+}

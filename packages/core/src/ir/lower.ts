@@ -1,0 +1,466 @@
+// Lowering: the resolved program (resolve.ts) → the IR (model.ts). Enforces where each statement may
+// appear (RUB012, RUB013), reads literals (RUB22x, RUB23x), and records each node's reachable
+// min/max through the arithmetic module (semantics.ts). Every name was resolved before: lowering
+// looks nothing up by name. Arithmetic consistency is left to the checks (check/*.ts).
+import { Decimal } from '../decimal.js';
+import type { DiagnosticBag } from '../diagnostics.js';
+import type { Range } from '../source.js';
+import type * as A from '../syntax/ast.js';
+import type { BandIR, IndicatorIR, IntervalIR, MeasureIR, PerItemIR, RubricIR, SrcRange, VetoIR } from './model.js';
+import type { Inst, Resolution, Root, Scope } from './resolve.js';
+import { computeReach, rubricReach } from './semantics.js';
+import { keywordArg, label } from './words.js';
+
+type Context = 'rubric' | 'indicator' | 'part' | 'bonus';
+
+const ALLOWED: Record<Context, Set<A.Statement['type']>> = {
+  rubric: new Set(['total', 'step', 'measure', 'indicator', 'standard', 'method', 'note', 'veto', 'bonus', 'part', 'grade', 'use']),
+  indicator: new Set(['indicator', 'standard', 'method', 'note', 'band', 'measure', 'per', 'rate', 'deduct', 'gate', 'review', 'uncapped', 'bonus', 'use', 'veto']),
+  part: new Set(['indicator', 'standard', 'method', 'note', 'band', 'measure', 'per', 'rate', 'deduct', 'gate', 'review', 'uncapped', 'bonus', 'use', 'veto']),
+  bonus: new Set(['indicator', 'standard', 'method', 'note', 'band', 'measure', 'per', 'rate', 'deduct', 'gate', 'review', 'uncapped', 'use']),
+};
+
+const CONTEXT_WORD: Record<Context, string> = {
+  rubric: '@word.rubric',
+  indicator: '@word.indicator',
+  part: '@word.part',
+  bonus: '@word.bonus',
+};
+
+/** The IR of the resolved program's rubric, or undefined when it has none. */
+export function lowerProgram(res: Resolution, bag: DiagnosticBag): RubricIR | undefined {
+  if (!res.root) return undefined;
+  return new Lowering(bag).rubric(res.root, res.files.map((f) => f.path));
+}
+
+class Lowering {
+  private readonly measures: MeasureIR[] = [];
+  private readonly measureOf = new Map<Inst, MeasureIR>();
+  private readonly indicatorOf = new Map<Inst, IndicatorIR>();
+  private readonly vetoes: { inst: Inst; ir: VetoIR }[] = [];
+  private maxDecimals = 0;
+
+  constructor(private readonly bag: DiagnosticBag) {}
+
+  private src(file: string, r: Range): SrcRange {
+    return { file, start: r.start, end: r.end };
+  }
+
+  private notePoints(d: Decimal): void {
+    this.maxDecimals = Math.max(this.maxDecimals, d.decimals);
+  }
+
+  rubric(root: Root, files: string[]): RubricIR {
+    const { file, decl, scope } = root;
+    const r: RubricIR = {
+      title: root.library ? '' : (decl.title?.value ?? ''),
+      file,
+      range: this.src(file, decl.range),
+      total: null,
+      totalRange: null,
+      step: Decimal.ONE,
+      stepDeclared: false,
+      min: null,
+      max: null,
+      measures: this.measures,
+      indicators: [],
+      parts: [],
+      bonuses: [],
+      vetoes: [],
+      grades: [],
+      note: [],
+      files,
+    };
+    const seen = new Set<string>();
+    const once = (key: string, f: string, s: A.Statement, word: string): boolean => {
+      if (seen.has(key)) {
+        this.bag.add('RUB012', f, s.keyword, { keyword: word, context: CONTEXT_WORD.rubric });
+        return false;
+      }
+      seen.add(key);
+      return true;
+    };
+    this.declareMeasures(scope);
+    let topIndex = 0;
+    for (const it of scope.items) {
+      const { file: f, stmt: s } = it;
+      if (!ALLOWED.rubric.has(s.type)) {
+        this.misplaced(f, s, 'rubric');
+        continue;
+      }
+      switch (s.type) {
+        case 'total':
+          if (once('total', f, s, '@word.total') && s.points) {
+            const p = this.single(f, s.points, '@word.total');
+            if (p && p.isNegative()) this.bag.add('RUB232', f, s.points.range, { what: '@word.total', value: p.toString() });
+            r.total = p ?? null;
+            r.totalRange = this.src(f, s.points.range);
+          }
+          break;
+        case 'step':
+          if (once('step', f, s, '@word.step') && s.value) {
+            if (s.value.value.isNegative() || s.value.value.isZero()) this.bag.add('RUB232', f, s.value.range, { what: '@word.step', value: s.value.value.toString() });
+            else {
+              r.step = s.value.value;
+              r.stepDeclared = true;
+            }
+          }
+          break;
+        case 'indicator':
+          r.indicators.push(this.indicator(it, undefined, ++topIndex, 1, 'indicator'));
+          break;
+        case 'part':
+          r.parts.push(this.part(it, r.parts.length + 1));
+          break;
+        case 'bonus':
+          r.bonuses.push(this.indicator(it, undefined, r.bonuses.length + 1, 1, 'bonus'));
+          break;
+        case 'veto':
+          this.veto(it);
+          break;
+        case 'grade':
+          if (s.name && s.condition) {
+            r.grades.push({
+              name: s.name.value,
+              scores: this.conditionInterval(f, s.condition),
+              range: this.src(f, s.range),
+              conditionRange: this.src(f, s.condition.range),
+            });
+          }
+          break;
+        case 'standard':
+        case 'method':
+        case 'note':
+          if (s.text) r.note.push(s.text.value);
+          break;
+        default:
+          break;
+      }
+    }
+    const [min, max] = rubricReach(r);
+    r.min = min;
+    r.max = max;
+    if (!r.stepDeclared) r.step = Decimal.unit(this.maxDecimals);
+    // Vetoes written anywhere disqualify the whole evaluation; they are kept in source order.
+    for (const v of this.vetoes) {
+      if (v.ir.when && v.inst.target) v.ir.when.target = this.indicatorOf.get(v.inst.target)?.id ?? null;
+      r.vetoes.push(v.ir);
+    }
+    return r;
+  }
+
+  private misplaced(file: string, s: A.Statement, ctx: Context): void {
+    this.bag.add('RUB013', file, s.keyword, { keyword: keywordArg(s.type), context: CONTEXT_WORD[ctx] });
+  }
+
+  /** Measures declared in a scope, in order (resolve.ts kept the first of each name). */
+  private declareMeasures(scope: Scope): void {
+    for (const inst of scope.measures.values()) {
+      const s = inst.stmt;
+      if (s.type !== 'measure' || !s.name || !s.measureKind) continue;
+      const domain: IntervalIR = s.domain
+        ? this.interval(inst.file, s.domain)
+        : s.measureKind === 'percent'
+          ? { low: { value: Decimal.ZERO, closed: true }, high: { value: Decimal.HUNDRED, closed: true } }
+          : { low: { value: Decimal.ZERO, closed: true }, high: null };
+      const m: MeasureIR = { name: s.name.value, kind: s.measureKind, unit: s.unit?.value ?? null, domain, range: this.src(inst.file, s.name.range), used: false };
+      this.measureOf.set(inst, m);
+      this.measures.push(m);
+    }
+  }
+
+  private single(file: string, p: A.Points, what: string): Decimal | undefined {
+    this.notePoints(p.low);
+    if (p.isRange) {
+      this.bag.add('RUB013', file, p.range, { keyword: `${p.low}~${p.high}`, context: what });
+      return undefined;
+    }
+    return p.low;
+  }
+
+  private pointsRange(file: string, p: A.Points): { low: Decimal; high: Decimal } {
+    this.notePoints(p.low);
+    this.notePoints(p.high);
+    if (p.low.gt(p.high)) {
+      this.bag.add('RUB233', file, p.range, { low: p.low.toString(), high: p.high.toString() });
+      return { low: p.high, high: p.low };
+    }
+    return { low: p.low, high: p.high };
+  }
+
+  private interval(file: string, i: A.Interval): IntervalIR {
+    if (i.low.value.gt(i.high.value) || (i.low.value.eq(i.high.value) && !(i.lowClosed && i.highClosed))) {
+      this.bag.add('RUB231', file, i.range, { low: i.low.value.toString(), high: i.high.value.toString() });
+    }
+    return { low: { value: i.low.value, closed: i.lowClosed }, high: { value: i.high.value, closed: i.highClosed } };
+  }
+
+  private conditionInterval(file: string, c: A.Condition): IntervalIR {
+    if (c.kind === 'interval') return this.interval(file, c.interval);
+    const v = c.value.value;
+    switch (c.op) {
+      case '>=':
+        return { low: { value: v, closed: true }, high: null };
+      case '>':
+        return { low: { value: v, closed: false }, high: null };
+      case '<=':
+        return { low: null, high: { value: v, closed: true } };
+      case '<':
+        return { low: null, high: { value: v, closed: false } };
+      case '=':
+        return { low: { value: v, closed: true }, high: { value: v, closed: true } };
+    }
+  }
+
+  private part(it: Inst, index: number): IndicatorIR {
+    const s = it.stmt as A.PartStmt;
+    const ind = this.indicator(it, undefined, index, 1, 'part');
+    if (s.weight) {
+      if (!s.weight.percent) this.bag.add('RUB230', it.file, s.weight.range, { name: '@word.weight', kind: '@word.percentKind', value: s.weight.value.toString(), valueKind: '@word.numberKind' });
+      if (s.weight.value.isNegative()) this.bag.add('RUB232', it.file, s.weight.range, { what: '@word.weight', value: s.weight.value.toString() });
+      ind.weight = s.weight.percent ? s.weight.value.percent() : s.weight.value;
+      ind.weightRange = this.src(it.file, s.weight.range);
+    } else {
+      this.bag.add('RUB224', it.file, s.name?.range ?? s.keyword, { name: s.name?.value ?? '' });
+    }
+    return ind;
+  }
+
+  private indicator(it: Inst, parent: IndicatorIR | undefined, index: number, level: number, kind: IndicatorIR['kind']): IndicatorIR {
+    const file = it.file;
+    const s = it.stmt as A.IndicatorStmt | A.BonusStmt | A.PartStmt;
+    const code = s.type === 'indicator' || s.type === 'bonus' ? s.code : undefined;
+    const titleText = s.type === 'part' ? (s.title ?? s.name) : s.title;
+    const nameText = s.type === 'part' ? s.name : s.title && !s.title.quoted ? s.title : undefined;
+    const prefix = kind === 'bonus' ? 'bonus' : kind === 'part' ? 'part' : '';
+    const id = code?.value ?? (kind === 'part' && nameText ? nameText.value : parent ? `${parent.id}#${index}` : `${prefix}#${index}`);
+    const ind: IndicatorIR = {
+      id,
+      kind,
+      name: nameText?.value ?? null,
+      code: code?.value ?? null,
+      title: titleText?.value ?? '',
+      level,
+      points: null,
+      weight: null,
+      min: null,
+      max: null,
+      rules: [],
+      review: false,
+      gates: [],
+      uncapped: false,
+      standard: [],
+      method: [],
+      note: [],
+      children: [],
+      bonuses: [],
+      range: this.src(file, s.range),
+      titleRange: this.src(file, (titleText ?? { range: s.keyword }).range),
+      titleQuoted: !!titleText?.quoted,
+      pointsRange: null,
+      codeRange: code ? this.src(file, code.range) : null,
+      weightRange: null,
+    };
+    this.indicatorOf.set(it, ind);
+    if (s.points) {
+      const p = this.single(file, s.points, `@word.${kind}`);
+      if (p) {
+        ind.points = p;
+        ind.pointsRange = this.src(file, s.points.range);
+      }
+    }
+    const ctx: Context = kind;
+    const body = it.body;
+    if (body) this.declareMeasures(body);
+    const ruleItems: Inst[] = [];
+    let childIndex = 0;
+    for (const c of body?.items ?? []) {
+      const st = c.stmt;
+      if (!ALLOWED[ctx].has(st.type)) {
+        this.misplaced(c.file, st, ctx);
+        continue;
+      }
+      switch (st.type) {
+        case 'indicator':
+          ind.children.push(this.indicator(c, ind, ++childIndex, level + 1, 'indicator'));
+          break;
+        case 'bonus':
+          ind.bonuses.push(this.indicator(c, ind, ind.bonuses.length + 1, level + 1, 'bonus'));
+          break;
+        case 'standard':
+        case 'method':
+        case 'note':
+          if (st.text) ind[st.type].push(st.text.value);
+          break;
+        case 'gate':
+          if (st.text) ind.gates.push(st.text.value);
+          break;
+        case 'uncapped':
+          ind.uncapped = true;
+          break;
+        case 'review':
+          ind.review = true;
+          break;
+        case 'band':
+        case 'per':
+        case 'rate':
+        case 'deduct':
+          ruleItems.push(c);
+          break;
+        case 'veto':
+          this.veto(c);
+          break;
+        default:
+          break;
+      }
+    }
+    this.rules(ind, ruleItems);
+    computeReach(ind);
+    return ind;
+  }
+
+  private rules(ind: IndicatorIR, items: Inst[]): void {
+    if (items.length === 0) return;
+    const first = items[0]!;
+    if (ind.children.length > 0) {
+      this.bag.add('RUB220', first.file, first.stmt.keyword, { title: ind.title }, { indicator: label(ind) });
+    }
+    const kinds = [...new Set(items.map((x) => x.stmt.type))];
+    // Bands, per-occurrence points and rates may be alternatives (the best applies); a deduction
+    // from full marks cannot be combined with another way of scoring.
+    if (kinds.length > 1 && kinds.includes('deduct')) {
+      const odd = items.find((x) => x.stmt.type !== kinds[0])!;
+      this.bag.add('RUB221', odd.file, odd.stmt.keyword, { title: ind.title, rules: kinds.map(keywordArg) }, { indicator: label(ind) });
+    }
+    for (const kind of ['rate', 'deduct'] as const) {
+      for (const x of items.filter((y) => y.stmt.type === kind).slice(1)) {
+        this.bag.add('RUB012', x.file, x.stmt.keyword, { keyword: keywordArg(kind), context: '@word.indicator' }, { indicator: label(ind) });
+      }
+    }
+    const perLines = items.filter((x) => x.stmt.type === 'per');
+    if (perLines.length > 0) this.perRule(ind, perLines);
+    const bandLines = items.filter((x) => x.stmt.type === 'band');
+    if (bandLines.length > 0) this.bandRule(ind, bandLines);
+    for (const it of items) {
+      const { file, stmt } = it;
+      if (stmt.type === 'rate' && !ind.rules.some((r) => r.kind === 'rate')) {
+        if (!stmt.points || !stmt.step || !stmt.measure) continue;
+        const m = this.usedMeasure(it);
+        const points = this.single(file, stmt.points, '@word.indicator');
+        const max = stmt.max ? (this.single(file, stmt.max, '@word.cap') ?? null) : null;
+        if (!points) continue;
+        ind.rules.push({
+          kind: 'rate',
+          measure: m?.name ?? stmt.measure.value,
+          per: stmt.step.value,
+          percent: stmt.step.percent,
+          points,
+          max,
+          range: this.src(file, stmt.range),
+          maxRange: stmt.max ? this.src(file, stmt.max.range) : null,
+        });
+      } else if (stmt.type === 'deduct' && !ind.rules.some((r) => r.kind === 'deduct')) {
+        if (!stmt.points) continue;
+        const points = this.pointsRange(file, stmt.points);
+        if (points.low.isNegative()) this.bag.add('RUB232', file, stmt.points.range, { what: keywordArg('deduct'), value: points.low.toString() });
+        const floor = stmt.floor ? (this.single(file, stmt.floor, '@word.floor') ?? null) : null;
+        ind.rules.push({ kind: 'deduct', points, unit: stmt.unit?.value ?? null, floor, range: this.src(file, stmt.range) });
+      }
+    }
+  }
+
+  /** The measure a band or rate reads (resolved before), marked as used. */
+  private usedMeasure(it: Inst): MeasureIR | undefined {
+    const m = it.measure ? this.measureOf.get(it.measure) : undefined;
+    if (m) m.used = true;
+    return m;
+  }
+
+  private perRule(ind: IndicatorIR, lines: Inst[]): void {
+    const items: PerItemIR[] = [];
+    let max: Decimal | null = null;
+    let maxRange: SrcRange | null = null;
+    let uncapped = false;
+    for (const { file, stmt } of lines) {
+      if (stmt.type !== 'per' || !stmt.points) continue;
+      items.push({ unit: stmt.unit?.value ?? '', points: this.pointsRange(file, stmt.points), range: this.src(file, stmt.range) });
+      if (stmt.max) {
+        const m = this.single(file, stmt.max, '@word.cap');
+        if (m && m.isNegative()) this.bag.add('RUB232', file, stmt.max.range, { what: '@word.cap', value: m.toString() });
+        if (m && maxRange) this.bag.add('RUB012', file, stmt.max.range, { keyword: keywordArg('max'), context: '@word.indicator' }, { indicator: label(ind) });
+        else if (m) {
+          max = m;
+          maxRange = this.src(file, stmt.max.range);
+        }
+      }
+      if (stmt.uncapped) uncapped = true;
+    }
+    if (items.length === 0) return;
+    const f = lines[0]!;
+    ind.rules.push({ kind: 'per', items, max, uncapped, range: this.src(f.file, f.stmt.range), maxRange });
+    if (uncapped) ind.uncapped = true;
+  }
+
+  private bandRule(ind: IndicatorIR, lines: Inst[]): void {
+    const bands: BandIR[] = [];
+    let measure: MeasureIR | undefined;
+    let measureName: string | null = null;
+    let mixed = false;
+    for (const x of lines) {
+      const b = x.stmt;
+      if (b.type !== 'band' || !b.points) continue;
+      const pts = this.single(x.file, b.points, '@word.bands');
+      if (!pts) continue;
+      const band: BandIR = {
+        label: b.label?.value ?? null,
+        measure: b.measure?.value ?? null,
+        condition: null,
+        points: pts,
+        range: this.src(x.file, b.range),
+        pointsRange: this.src(x.file, b.points.range),
+        conditionRange: b.condition ? this.src(x.file, b.condition.range) : null,
+      };
+      if (b.measure && b.condition) {
+        const m = this.usedMeasure(x);
+        if (m) this.checkValueKind(x.file, m, b.condition);
+        band.condition = this.conditionInterval(x.file, b.condition);
+        if (measureName !== null && measureName !== b.measure.value) mixed = true;
+        if (measureName === null) {
+          measureName = b.measure.value;
+          measure = m;
+        }
+      }
+      bands.push(band);
+    }
+    const numeric = bands.filter((b) => b.measure !== null);
+    if ((numeric.length > 0 && numeric.length < bands.length) || mixed) {
+      const odd = bands.find((b) => (b.measure === null) !== (bands[0]!.measure === null)) ?? bands[bands.length - 1]!;
+      this.bag.add('RUB222', odd.range.file, odd.range, {}, { indicator: label(ind) });
+    }
+    ind.rules.push({ kind: 'bands', measure: measureName, domain: measure?.domain ?? null, bands });
+  }
+
+  private checkValueKind(file: string, m: MeasureIR, c: A.Condition): void {
+    const values = c.kind === 'compare' ? [c.value] : [c.interval.low, c.interval.high];
+    for (const v of values) {
+      const wantPercent = m.kind === 'percent';
+      if (v.percent !== wantPercent) {
+        this.bag.add('RUB230', file, v.range, {
+          name: m.name,
+          kind: wantPercent ? '@word.percentKind' : '@word.numberKind',
+          value: `${v.value}${v.percent ? '%' : ''}`,
+          valueKind: v.percent ? '@word.percentKind' : '@word.numberKind',
+        }, wantPercent ? { fix: { message: { id: 'fix.addPercent', args: { value: v.value.toString() } }, edits: [{ file, range: { start: v.range.end, end: v.range.end }, newText: '%' }] } } : {});
+      }
+    }
+  }
+
+  private veto(it: Inst): void {
+    const s = it.stmt as A.VetoStmt;
+    const v: VetoIR = { text: s.text?.value ?? null, when: null, range: this.src(it.file, s.range) };
+    if (s.when?.ref && s.when.op && s.when.value) {
+      v.when = { ref: s.when.ref.value, target: null, op: s.when.op, value: s.when.value.value, refRange: this.src(it.file, s.when.ref.range) };
+    }
+    this.vetoes.push({ inst: it, ir: v });
+  }
+}
