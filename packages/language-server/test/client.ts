@@ -1,8 +1,10 @@
-// A small LSP client for the protocol-level tests: spawns the built server over stdio, speaks
-// JSON-RPC through vscode-languageserver-protocol, records every publishDiagnostics, and offers
-// helpers to open and edit the seed rubrics. Also: core-side expectations (compile from disk) and
+// A small LSP client for the protocol-level tests: runs the server in this process over a pair of
+// in-memory streams (or, with `spawn`, the built server as a child process over stdio, as editors
+// do), speaks JSON-RPC through vscode-languageserver-protocol, records every publishDiagnostics, and
+// offers helpers to open and edit the seed rubrics. Also: core-side expectations (compile from disk) and
 // applying TextEdits to a text, so that tests compare the server with `rubric check` itself.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { readFileSync } from 'node:fs';
 import { compile, normalizePath, type CompileResult, type Diagnostic, type Host, type SourceFile } from '@rubric/core';
 import {
@@ -17,6 +19,8 @@ import {
   type ServerCapabilities,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { startServer } from '../src/server.js';
 
 export const ROOT = normalizePath(new URL('../../..', import.meta.url).pathname);
 export const SERVER = new URL('../bin/rubric-language-server.js', import.meta.url).pathname;
@@ -124,11 +128,33 @@ export interface SessionOptions {
   capabilities?: ClientCapabilities;
   /** Answers workspace/configuration (and then the client announces the capability). */
   configuration?: (section: string | undefined) => unknown;
+  /** Run the built server as a child process over stdio (as an editor does) instead of in this process. */
+  spawn?: boolean;
+}
+
+/** The two ends of a client–server link: a spawned process, or a server running in this process. */
+interface Link {
+  conn: ProtocolConnection;
+  proc?: ChildProcess;
+  server?: Connection;
+}
+
+function spawnedLink(onLog: (s: string) => void): Link {
+  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  proc.stderr!.on('data', (b: Buffer) => onLog(b.toString()));
+  return { conn: createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!)), proc };
+}
+
+function inProcessLink(): Link {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  const server = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  startServer(server);
+  return { conn: createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer)), server };
 }
 
 export class Session {
   readonly published: PublishDiagnosticsParams[] = [];
-  readonly logs: string[] = [];
   private waiters: (() => void)[] = [];
   readonly versions = new Map<string, number>();
   readonly texts = new Map<string, string>();
@@ -136,15 +162,23 @@ export class Session {
   capabilities: ServerCapabilities = {};
 
   private constructor(
-    readonly proc: ChildProcess,
-    readonly conn: ProtocolConnection,
+    private readonly link: Link,
+    readonly logs: string[],
   ) {}
 
+  get conn(): ProtocolConnection {
+    return this.link.conn;
+  }
+
+  /** The server process, when spawned. */
+  get proc(): ChildProcess | undefined {
+    return this.link.proc;
+  }
+
   static async start(opts: SessionOptions = {}): Promise<Session> {
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
-    const s = new Session(proc, conn);
-    proc.stderr!.on('data', (b: Buffer) => s.logs.push(b.toString()));
+    const logs: string[] = [];
+    const s = new Session(opts.spawn ? spawnedLink((l) => logs.push(l)) : inProcessLink(), logs);
+    const conn = s.conn;
     conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       s.published.push(p);
       s.wake();
@@ -163,7 +197,8 @@ export class Session {
       ...opts.capabilities,
     };
     const init: InitializeResult = await conn.sendRequest('initialize', {
-      processId: process.pid,
+      // In-process, no parent watchdog: the server would exit this very process when it stops.
+      processId: opts.spawn ? process.pid : null,
       rootUri: uriOf(ROOT),
       workspaceFolders: [{ uri: uriOf(`${ROOT}/rubrics`), name: 'rubrics' }],
       capabilities,
@@ -187,7 +222,7 @@ export class Session {
     for (;;) {
       const hit = [...this.published].reverse().find(pred);
       if (hit) return hit;
-      if (Date.now() > deadline || this.proc.exitCode !== null) throw new Error(`no ${what}; logs:\n${this.logs.join('\n')}`);
+      if (Date.now() > deadline || (this.proc && this.proc.exitCode !== null)) throw new Error(`no ${what}; logs:\n${this.logs.join('\n')}`);
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 200);
@@ -238,11 +273,13 @@ export class Session {
   async stop(): Promise<void> {
     try {
       await Promise.race([this.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      await this.conn.sendNotification('exit');
+      // `exit` ends the server's process: only a spawned server gets it.
+      if (this.proc) await this.conn.sendNotification('exit');
     } catch {
       // Already gone.
     }
     this.conn.dispose();
-    if (this.proc.exitCode === null) this.proc.kill();
+    this.link.server?.dispose();
+    if (this.proc && this.proc.exitCode === null) this.proc.kill();
   }
 }

@@ -4,7 +4,7 @@
 import { renderDiagnostic, renderRef, type Diagnostic } from '@rubric/core';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectedFor, lspRange, rangeInside, readText, seed, SEEDS, Session, uriOf } from './client.js';
+import { expectedFor, lspRange, rangeInside, readText, ROOT, seed, SEEDS, Session, uriOf } from './client.js';
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -40,6 +40,19 @@ describe('diagnostics', () => {
     const expected = expectedFor(path, [path]);
     expect(expected.map((d) => d.code)).toEqual(['RUB201', 'RUB201']);
     expectSame(got.diagnostics, expected, 'zh-CN');
+  });
+
+  it('reports a veto that names a bonus item (RUB113), as rubric check does, and offers no definition for it', async () => {
+    session = await Session.start();
+    const path = `${ROOT}/test/fixtures/veto-bonus.rubric`;
+    const text = '评估表 "甲" {\n  总分 10\n  指标 乙 10\n  加分 特别加分 5\n  一票否决 当 特别加分 < 1\n}\n';
+    const uri = await session.open(path, text);
+    const got = await session.diagnostics(uri);
+    const expected = expectedFor(path, [path], { [path]: text });
+    expect(expected.map((d) => d.code)).toEqual(['RUB113']);
+    expectSame(got.diagnostics, expected, 'zh-CN');
+    const def = await session.request<unknown[] | null>('textDocument/definition', { textDocument: { uri }, position: { line: 4, character: 10 } });
+    expect(def === null || (Array.isArray(def) && def.length === 0)).toBe(true);
   });
 
   it('matches rubric check on every seed rubric, all open together', async () => {

@@ -13,19 +13,21 @@ interface Expected {
 
 const record = (types: Iterable<TokenType>): string => JSON.stringify({ expected: [...new Set([...types].map((t) => t.name))] } satisfies Expected);
 
-/** What the grammar expected when it failed: token type names, as JSON in the exception's message. */
-export const SYNTAX_MESSAGES: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage: ({ expected }) => record([expected]),
-  buildNotAllInputParsedMessage: () => JSON.stringify({ expected: ['Import', 'Section', 'Rubric'] } satisfies Expected),
-  buildNoViableAltMessage: ({ expectedPathsPerAlt }) => record(expectedPathsPerAlt.flatMap((alt) => alt.map((path) => path[0]).filter((t): t is TokenType => !!t))),
-  buildEarlyExitMessage: ({ expectedIterationPaths }) => record(expectedIterationPaths.map((path) => path[0]).filter((t): t is TokenType => !!t)),
-};
-
 /** Keywords that begin a statement inside a block. */
 const STATEMENT_KEYWORDS = new Set([
   'Total', 'Step', 'Measure', 'Indicator', 'Standard', 'Method', 'Note', 'Band', 'Per', 'Rate', 'Deduct',
   'Gate', 'Review', 'Uncapped', 'Veto', 'Bonus', 'Part', 'Grade', 'Use',
 ]);
+
+/** What the grammar expected when it failed: token type names, as JSON in the exception's message. */
+export const SYNTAX_MESSAGES: IParserErrorMessageProvider = {
+  // A block that is not closed where a `}` is expected could also go on with a statement: say so.
+  buildMismatchTokenMessage: ({ expected, ruleName }) =>
+    ruleName === 'block' && expected.name === 'RBrace' ? JSON.stringify({ expected: [...STATEMENT_KEYWORDS, 'RBrace'] } satisfies Expected) : record([expected]),
+  buildNotAllInputParsedMessage: () => JSON.stringify({ expected: ['Import', 'Section', 'Rubric'] } satisfies Expected),
+  buildNoViableAltMessage: ({ expectedPathsPerAlt }) => record(expectedPathsPerAlt.flatMap((alt) => alt.map((path) => path[0]).filter((t): t is TokenType => !!t))),
+  buildEarlyExitMessage: ({ expectedIterationPaths }) => record(expectedIterationPaths.map((path) => path[0]).filter((t): t is TokenType => !!t)),
+};
 
 const PUNCTUATION: Record<string, string> = {
   LBrace: '{', RBrace: '}', LParen: '(', RParen: ')', LBracket: '[', RBracket: ']', Comma: ',', Percent: '%',
