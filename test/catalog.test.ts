@@ -7,7 +7,7 @@ import { CATALOG, LABELS, compileText, renderDiagnostic } from '@rubric/core';
 import { describe, expect, it } from 'vitest';
 import { ROOT, read } from './harness.js';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
 describe('catalog', () => {
   it('uses stable, well-formed codes in their ranges', () => {

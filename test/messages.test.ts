@@ -12,7 +12,8 @@ const KEYWORD_SPELLINGS = [...KEYWORDS.flatMap((k) => k.zh), '分'].sort((a, b) 
 function userText(v: ArgValue): string[] {
   if (typeof v === 'number') return [];
   if (typeof v === 'string') return v.startsWith('@') ? [] : [v];
-  return v.flatMap(userText);
+  if (Array.isArray(v)) return (v as readonly ArgValue[]).flatMap(userText);
+  return Object.values((v as { args: Record<string, ArgValue> }).args).flatMap(userText);
 }
 
 /** What is left of an English message once user text and keyword spellings are taken out. */

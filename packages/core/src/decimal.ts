@@ -90,6 +90,23 @@ export class Decimal {
     const [x, y] = Decimal.align(this, step);
     return y !== 0n && x % y === 0n;
   }
+  /** The largest integer not above this value. */
+  floor(): Decimal {
+    if (this.scale === 0) return this;
+    const d = 10n ** BigInt(this.scale);
+    const q = this.mantissa / d;
+    return new Decimal(this.mantissa < 0n && q * d !== this.mantissa ? q - 1n : q, 0);
+  }
+  /** The smallest integer not below this value. */
+  ceil(): Decimal {
+    return this.neg().floor().neg();
+  }
+  /** How many whole times `o` (> 0) fits in this value, rounded down: floor(this / o). */
+  floorDiv(o: Decimal): Decimal {
+    const [x, y] = Decimal.align(this, o);
+    const q = x / y;
+    return new Decimal((x < 0n) !== (y < 0n) && q * y !== x ? q - 1n : q, 0);
+  }
   static min(a: Decimal, b: Decimal): Decimal {
     return a.cmp(b) <= 0 ? a : b;
   }

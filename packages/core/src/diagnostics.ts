@@ -6,9 +6,10 @@ import { CATALOG, type Code, type Severity } from './messages/catalog.js';
 import type { LabelId } from './messages/labels.js';
 
 export type { Severity };
-/** A message argument: text, a number, or a list (rendered as alternatives). A string `@id` names a
- * label and `@kw.Name` a keyword; anything else is shown as it is (user text, numbers). */
-export type ArgValue = string | number | readonly ArgValue[];
+/** A message argument: text, a number, a list (rendered as alternatives), or a message of its own
+ * (a label with arguments). A string `@id` names a label and `@kw.Name` a keyword; anything else is
+ * shown as it is (user text, numbers). */
+export type ArgValue = string | number | readonly ArgValue[] | { readonly id: MessageId; readonly args: Args };
 export type Args = Record<string, ArgValue>;
 
 /** Any message of core: a diagnostic code or a label. */

@@ -57,11 +57,17 @@ function statementStarts(ast: A.FileAst): Set<number> {
   return starts;
 }
 
+
+
 export function formatText(text: string, file = 'input.rubric'): FormatResult {
   const bag = new DiagnosticBag();
   const parsed = parseRubric(text, file, bag);
   if (bag.items.some((d) => d.severity === 'error')) return { text: undefined, diagnostics: bag.items };
   const starts = statementStarts(parsed.ast);
+  const { bracketed } = parsed.marks;
+  const separators = new Set(parsed.marks.rangeSeparators);
+  const units = new Set(parsed.marks.units);
+  const inBrackets = (t: IToken): boolean => bracketed.some(([a, z]) => a <= t.startOffset && t.startOffset < z);
   const lines: string[] = [];
   let line = '';
   let depth = 0;
@@ -120,13 +126,20 @@ export function formatText(text: string, file = 'input.rubric'): FormatResult {
       prev = t;
       continue;
     }
-    const img = canonical(t);
+    // Points written in brackets after a title, `"甲"（20分）`: written plainly, `"甲" 20分`.
+    if (inBrackets(t) && (name === 'LParen' || name === 'RParen')) continue;
+    const bracketedNumber = inBrackets(t) && name === 'Enumerator';
+    // A unit printed after a number stays attached (`15平方米`); every range separator is written `~`.
+    const unit = units.has(t.startOffset);
+    const range = separators.has(t.startOffset);
+    const img = bracketedNumber ? normalizeDigits(t.image).replace(/[^0-9]/g, '') : range ? '~' : canonical(t);
     if (starts.has(t.startOffset) || line.trim() === '') {
       startLine(t);
       line += img;
     } else {
       const pname = prev?.tokenType.name ?? '';
-      const tight = NO_SPACE_BEFORE.has(name) || NO_SPACE_AFTER.has(pname);
+      const prevRange = line.endsWith('~');
+      const tight = unit || range || prevRange || NO_SPACE_BEFORE.has(name) || NO_SPACE_AFTER.has(pname);
       line += tight ? img : ` ${img}`;
     }
     prev = t;

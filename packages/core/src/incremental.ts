@@ -16,7 +16,7 @@ import { DiagnosticBag, type Diagnostic } from './diagnostics.js';
 import { loadSource, type SourceFile } from './program.js';
 import { LineIndex, type Position } from './source.js';
 import type * as A from './syntax/ast.js';
-import { parseRubric, type ParseResult } from './syntax/parse.js';
+import { parseRubric, type Marks, type ParseResult } from './syntax/parse.js';
 
 export interface Reparse {
   file: SourceFile;
@@ -171,7 +171,21 @@ export function reparse(old: SourceFile, text: string, options: ReparseOptions =
     tokens = splice(old.parse.tokens, iso.tokens);
     commentTokens = splice(old.parse.comments, iso.comments);
   }
-  const parse: ParseResult = { ast: { decls, comments }, tokens, comments: commentTokens, lines };
+  // Token marks: kept before the block, taken from the reparse inside it, moved after it.
+  const shiftN = (o: number): number => (o < to ? o : o + delta);
+  const localN = (o: number): number => o - HEAD.length + from;
+  const outside = (o: number): boolean => o < from || o >= to;
+  const offsets = (olds: number[], news: number[]): number[] =>
+    [...olds.filter(outside).map(shiftN), ...news.filter(inContents).map(localN)].sort((a, b) => a - b);
+  const marks: Marks = {
+    bracketed: [
+      ...old.parse.marks.bracketed.filter(([a]) => outside(a)).map(([a, z]): [number, number] => [shiftN(a), shiftN(z)]),
+      ...iso.marks.bracketed.filter(([a]) => inContents(a)).map(([a, z]): [number, number] => [localN(a), localN(z)]),
+    ].sort((x, y) => x[0] - y[0]),
+    rangeSeparators: offsets(old.parse.marks.rangeSeparators, iso.marks.rangeSeparators),
+    units: offsets(old.parse.marks.units, iso.marks.units),
+  };
+  const parse: ParseResult = { ast: { decls, comments }, marks, tokens, comments: commentTokens, lines };
   return { file: { path: old.path, text, parse, diagnostics }, mode: 'block', reparsed: contents.length };
 }
 

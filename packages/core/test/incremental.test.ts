@@ -18,7 +18,7 @@ function snapshot(f: SourceFile): unknown {
   const diags = [...f.diagnostics].sort((a, b) => a.range.start.offset - b.range.start.offset || (a.code < b.code ? -1 : 1));
   const lines = f.parse.lines;
   const starts = Array.from({ length: lines.lineCount }, (_, i) => [lines.lineStart(i + 1), lines.lineEnd(i + 1)]);
-  return { ast: plain(f.parse.ast), tokens: f.parse.tokens.map(tok), comments: f.parse.comments.map(tok), diagnostics: plain(diags), lines: starts, text: f.text };
+  return { ast: plain(f.parse.ast), marks: plain(f.parse.marks), tokens: f.parse.tokens.map(tok), comments: f.parse.comments.map(tok), diagnostics: plain(diags), lines: starts, text: f.text };
 }
 
 const pieces = ['', ' ', '\n', '\r\n', '\r', '\r\n\r', '1', '0.5', '10', '"', '“', '}', '{', '｛', '指标 "甲" 3', '档 "好" 2', '档 参与率 >= 60% 20', '每 "次" 2 最高 4', '// 注释', '/*', '*/', '，', '；', '-', '~', '使用 住所', '评估表', '@'];

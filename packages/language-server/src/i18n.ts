@@ -6,6 +6,7 @@ const WORDS = {
   indicator: { zh: '指标', en: 'indicator' },
   part: { zh: '部分', en: 'part' },
   bonus: { zh: '加分项', en: 'bonus' },
+  penalty: { zh: '减分项', en: 'penalty' },
   section: { zh: '章节', en: 'section' },
   use: { zh: '使用', en: 'use' },
   declared: { zh: '标明分值', en: 'Declared points' },

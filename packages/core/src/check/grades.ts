@@ -2,6 +2,7 @@
 // (RUB214, or RUB209 when only fractional scores fall in the gap), unreachable (RUB215).
 import { Decimal } from '../decimal.js';
 import type { GradeIR } from '../ir/model.js';
+import { gradedReach } from '../ir/semantics.js';
 import type { CheckContext } from './context.js';
 import { describeStretch } from '../ir/describe.js';
 import { gaps, overlaps } from './intervals.js';
@@ -30,11 +31,12 @@ export function checkGrades(ctx: CheckContext): void {
       ctx.report('RUB209', g.above.conditionRange, { from: g.low.value.toString(), to: g.high.value.toString(), what: '@word.grade', step: step.toString() }, { related: [rel(g.below)] });
     }
   }
-  if (r.max !== null) {
+  const max = gradedReach(r)[1];
+  if (max !== null) {
     for (const g of gs) {
       const low = g.scores.low;
-      if (low && (low.value.gt(r.max) || (low.value.eq(r.max) && !low.closed))) {
-        ctx.report('RUB215', g.conditionRange, { grade: g.name, threshold: low.value.toString(), max: r.max.toString() });
+      if (low && (low.value.gt(max) || (low.value.eq(max) && !low.closed))) {
+        ctx.report('RUB215', g.conditionRange, { grade: g.name, threshold: low.value.toString(), max: max.toString() });
       }
     }
   }

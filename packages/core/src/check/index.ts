@@ -2,7 +2,7 @@
 // diagnostic and the others still run, so a checker bug never hides the rest.
 import type { DiagnosticBag } from '../diagnostics.js';
 import type { RubricIR } from '../ir/model.js';
-import { checkSubtotals, checkTotal, checkUncapped, checkWeights } from './arithmetic.js';
+import { checkCap, checkSubtotals, checkTotal, checkUncapped, checkWeights } from './arithmetic.js';
 import { checkCodes } from './codes.js';
 import { type Check, CheckContext } from './context.js';
 import { checkGrades } from './grades.js';
@@ -16,6 +16,7 @@ export const CHECKS: Record<string, Check> = {
   total: checkTotal,
   weights: checkWeights,
   uncapped: checkUncapped,
+  cap: checkCap,
   bands: checkBands,
   caps: checkCaps,
   titlePoints: checkTitlePoints,

@@ -1,7 +1,8 @@
 // Rules and intervals in words, in zh-CN or en: one wording shared by messages, the editor's hover,
 // exports and score explanations. Points stay Decimals and are only printed.
-import type { Decimal } from '../decimal.js';
-import type { Bound, IndicatorIR, IntervalIR, PointsRangeIR, RubricIR, RuleIR } from './model.js';
+import { Decimal } from '../decimal.js';
+import type { ArgValue } from '../diagnostics.js';
+import type { BandConditionIR, Bound, IndicatorIR, IntervalIR, PointsRangeIR, RubricIR, RuleIR } from './model.js';
 import { renderRef, type Locale } from '../messages/render.js';
 import type { LabelId } from '../messages/labels.js';
 
@@ -17,6 +18,22 @@ export function describeStretch(low: Bound | null, high: Bound | null, unit: str
   return `${l}–${h}`;
 }
 
+/**
+ * A stretch of values that falls in no band, as a message argument: one value (`10%`), or a stretch
+ * whose ends are said to be in or out. On whole numbers (`integer`), the first and last whole values.
+ */
+export function describeGap(low: Bound, high: Bound, unit: string, integer: boolean): ArgValue {
+  if (integer) {
+    const first = low.closed ? low.value.ceil() : low.value.floor().add(Decimal.ONE);
+    const last = high.closed ? high.value.floor() : high.value.ceil().sub(Decimal.ONE);
+    return first.eq(last) ? `${first}${unit}` : { id: 'gap.closed', args: { low: `${first}${unit}`, high: `${last}${unit}` } };
+  }
+  if (low.value.eq(high.value)) return `${low.value}${unit}`;
+  const args = { low: `${low.value}${unit}`, high: `${high.value}${unit}` };
+  const id = low.closed && high.closed ? 'gap.closed' : !low.closed && !high.closed ? 'gap.open' : low.closed ? 'gap.lowClosed' : 'gap.highClosed';
+  return { id, args };
+}
+
 /** An interval as an author writes a condition: `≥ 60%`, `< 30%`, `[50%, 60%)`, `= 100%`. */
 export function describeInterval(i: IntervalIR, unit: string): string {
   const { low, high } = i;
@@ -27,9 +44,9 @@ export function describeInterval(i: IntervalIR, unit: string): string {
   return '';
 }
 
-/** The unit a measure's values are written with: `%` for percentages, else nothing. */
-export function measureUnit(r: RubricIR, measure: string | null): string {
-  return measure !== null && r.measures.find((m) => m.name === measure)?.kind === 'percent' ? '%' : '';
+/** The unit a condition's values are written with: `%` for percentages, else the measure's unit. */
+export function conditionUnit(c: BandConditionIR): string {
+  return c.measureKind === 'percent' ? '%' : (c.unit ?? '');
 }
 
 /** Points as a reader expects them: `10 分` or `10 pts`. */
@@ -46,18 +63,19 @@ export function describeRule(rule: RuleIR, r: RubricIR, locale: Locale): string[
   const and = say('rule.and', locale);
   switch (rule.kind) {
     case 'bands': {
-      const unit = measureUnit(r, rule.measure);
+      const or = say('rule.or', locale);
       return rule.bands.map((b) =>
         say('rule.band', locale, {
-          label: b.label !== null ? `“${b.label}”` : `${b.measure ?? ''} ${b.condition ? describeInterval(b.condition, unit) : ''}`.trim(),
-          points: describePoints(b.points, locale),
+          label: b.label !== null ? `“${b.label}”` : b.conditions.map((c) => `${c.measure} ${describeInterval(c.interval, conditionUnit(c))}`).join(or),
+          points: pointsRange({ low: b.pointsLow ?? b.points, high: b.points }, locale),
         }),
       );
     }
     case 'per': {
+      const base = rule.base ? [say('rule.base', locale, { points: describePoints(rule.base.points, locale), text: rule.base.text ?? '' })] : [];
       const items = rule.items.map((i) => say('rule.per', locale, { unit: `“${i.unit}”`, points: pointsRange(i.points, locale) }));
       const tail = rule.uncapped ? [say('rule.unbounded', locale)] : rule.max ? [say('rule.cap', locale, { n: describePoints(rule.max, locale) })] : [];
-      return [[...items, ...tail].join(and)];
+      return [[...base, ...items, ...tail].join(and)];
     }
     case 'rate': {
       const s = say('rule.rate', locale, { measure: rule.measure, per: `${rule.per}${rule.percent ? '%' : ''}`, points: describePoints(rule.points, locale) });

@@ -6,18 +6,22 @@ import { Decimal } from '../decimal.js';
 import type { DiagnosticBag } from '../diagnostics.js';
 import type { Range } from '../source.js';
 import type * as A from '../syntax/ast.js';
-import type { BandIR, IndicatorIR, IntervalIR, MeasureIR, PerItemIR, RubricIR, SrcRange, VetoIR } from './model.js';
+import type { BandIR, BaseIR, IndicatorIR, IntervalIR, MeasureIR, PerItemIR, RubricIR, SrcRange, VetoIR } from './model.js';
 import type { Inst, Resolution, Root, Scope } from './resolve.js';
 import { computeReach, rubricReach } from './semantics.js';
 import { keywordArg, label } from './words.js';
 
-type Context = 'rubric' | 'indicator' | 'part' | 'bonus';
+type Context = 'rubric' | 'indicator' | 'part' | 'bonus' | 'penalty';
+
+const IN_INDICATOR = ['indicator', 'standard', 'method', 'note', 'band', 'measure', 'per', 'rate', 'deduct', 'base', 'gate', 'review', 'uncapped', 'incomplete', 'bonus', 'penalty', 'use', 'veto'] as const;
 
 const ALLOWED: Record<Context, Set<A.Statement['type']>> = {
-  rubric: new Set(['total', 'step', 'measure', 'indicator', 'standard', 'method', 'note', 'veto', 'bonus', 'part', 'grade', 'use']),
-  indicator: new Set(['indicator', 'standard', 'method', 'note', 'band', 'measure', 'per', 'rate', 'deduct', 'gate', 'review', 'uncapped', 'bonus', 'use', 'veto']),
-  part: new Set(['indicator', 'standard', 'method', 'note', 'band', 'measure', 'per', 'rate', 'deduct', 'gate', 'review', 'uncapped', 'bonus', 'use', 'veto']),
-  bonus: new Set(['indicator', 'standard', 'method', 'note', 'band', 'measure', 'per', 'rate', 'deduct', 'gate', 'review', 'uncapped', 'use']),
+  rubric: new Set(['total', 'step', 'cap', 'gradesWithBonus', 'measure', 'indicator', 'standard', 'method', 'note', 'veto', 'bonus', 'penalty', 'part', 'grade', 'use']),
+  indicator: new Set(IN_INDICATOR),
+  part: new Set(IN_INDICATOR),
+  bonus: new Set(IN_INDICATOR.filter((t) => t !== 'veto' && t !== 'bonus' && t !== 'penalty')),
+  // A penalty's rules give the amount deducted; `扣` (from full marks) has no meaning there.
+  penalty: new Set(IN_INDICATOR.filter((t) => t !== 'veto' && t !== 'bonus' && t !== 'penalty' && t !== 'deduct')),
 };
 
 const CONTEXT_WORD: Record<Context, string> = {
@@ -25,6 +29,7 @@ const CONTEXT_WORD: Record<Context, string> = {
   indicator: '@word.indicator',
   part: '@word.part',
   bonus: '@word.bonus',
+  penalty: '@word.penalty',
 };
 
 /** The IR of the resolved program's rubric, or undefined when it has none. */
@@ -66,6 +71,9 @@ class Lowering {
       indicators: [],
       parts: [],
       bonuses: [],
+      cap: null,
+      capRange: null,
+      gradesWithBonus: false,
       vetoes: [],
       grades: [],
       note: [],
@@ -113,7 +121,19 @@ class Lowering {
           r.parts.push(this.part(it, r.parts.length + 1));
           break;
         case 'bonus':
-          r.bonuses.push(this.indicator(it, undefined, r.bonuses.length + 1, 1, 'bonus'));
+        case 'penalty':
+          r.bonuses.push(this.indicator(it, undefined, r.bonuses.length + 1, 1, s.type));
+          break;
+        case 'cap':
+          if (once('cap', f, s, keywordArg('max')) && s.points) {
+            const p = this.single(f, s.points, '@word.rubric');
+            if (p && p.isNegative()) this.bag.add('RUB232', f, s.points.range, { what: '@word.cap', value: p.toString() });
+            r.cap = p ?? null;
+            r.capRange = this.src(f, s.points.range);
+          }
+          break;
+        case 'gradesWithBonus':
+          if (once('gradesWithBonus', f, s, keywordArg('gradesWithBonus'))) r.gradesWithBonus = true;
           break;
         case 'veto':
           this.veto(it);
@@ -229,16 +249,19 @@ class Lowering {
   private indicator(it: Inst, parent: IndicatorIR | undefined, index: number, level: number, kind: IndicatorIR['kind']): IndicatorIR {
     const file = it.file;
     const s = it.stmt as A.IndicatorStmt | A.BonusStmt | A.PartStmt;
-    const code = s.type === 'indicator' || s.type === 'bonus' ? s.code : undefined;
+    const code = s.type === 'part' ? undefined : s.code;
     const titleText = s.type === 'part' ? (s.title ?? s.name) : s.title;
     const nameText = s.type === 'part' ? s.name : s.title && !s.title.quoted ? s.title : undefined;
-    const prefix = kind === 'bonus' ? 'bonus' : kind === 'part' ? 'part' : '';
-    const id = code?.value ?? (kind === 'part' && nameText ? nameText.value : parent ? `${parent.id}#${index}` : `${prefix}#${index}`);
+    const prefix = kind === 'bonus' || kind === 'penalty' ? kind : kind === 'part' ? 'part' : '';
+    // A document's enumerators (（一）) repeat under every parent: they are codes, not ids.
+    const unique = code && code.style !== 'enumerator' ? code.value : undefined;
+    const id = unique ?? (kind === 'part' && nameText ? nameText.value : parent ? `${parent.id}#${index}` : `${prefix}#${index}`);
     const ind: IndicatorIR = {
       id,
       kind,
       name: nameText?.value ?? null,
       code: code?.value ?? null,
+      codeStyle: code?.style ?? null,
       title: titleText?.value ?? '',
       level,
       points: null,
@@ -249,6 +272,7 @@ class Lowering {
       review: false,
       gates: [],
       uncapped: false,
+      incomplete: false,
       standard: [],
       method: [],
       note: [],
@@ -268,6 +292,14 @@ class Lowering {
         ind.points = p;
         ind.pointsRange = this.src(file, s.points.range);
       }
+      if (s.type === 'indicator' && s.bracketed) {
+        const at = this.src(file, s.bracketed);
+        const text = `${s.points.low}`;
+        this.bag.add('RUB030', file, s.bracketed, { points: text }, {
+          fix: { message: { id: 'fix.unbracketPoints', args: { points: text } }, edits: [{ file, range: s.bracketed, newText: ` ${text}` }] },
+        });
+        ind.pointsRange = at;
+      }
     }
     const ctx: Context = kind;
     const body = it.body;
@@ -285,7 +317,12 @@ class Lowering {
           ind.children.push(this.indicator(c, ind, ++childIndex, level + 1, 'indicator'));
           break;
         case 'bonus':
-          ind.bonuses.push(this.indicator(c, ind, ind.bonuses.length + 1, level + 1, 'bonus'));
+        case 'penalty':
+          ind.bonuses.push(this.indicator(c, ind, ind.bonuses.length + 1, level + 1, st.type));
+          break;
+        case 'incomplete':
+          ind.incomplete = true;
+          if (st.text) ind.note.push(st.text.value);
           break;
         case 'standard':
         case 'method':
@@ -305,6 +342,7 @@ class Lowering {
         case 'per':
         case 'rate':
         case 'deduct':
+        case 'base':
           ruleItems.push(c);
           break;
         case 'veto':
@@ -327,25 +365,29 @@ class Lowering {
     }
     const kinds = [...new Set(items.map((x) => x.stmt.type))];
     // Bands, per-occurrence points and rates may be alternatives (the best applies); a deduction
-    // from full marks cannot be combined with another way of scoring.
-    if (kinds.length > 1 && kinds.includes('deduct')) {
-      const odd = items.find((x) => x.stmt.type !== kinds[0])!;
+    // from full marks cannot be combined with another way of scoring, nor base points with anything
+    // but the `每` lines that add increments to them.
+    const exclusive = kinds.includes('deduct') ? 'deduct' : kinds.includes('base') ? 'base' : undefined;
+    const fits = (k: string) => k === exclusive || (exclusive === 'base' && k === 'per');
+    if (exclusive && kinds.some((k) => !fits(k))) {
+      const odd = items.find((x) => !fits(x.stmt.type))!;
       this.bag.add('RUB221', odd.file, odd.stmt.keyword, { title: ind.title, rules: kinds.map(keywordArg) }, { indicator: label(ind) });
     }
-    for (const kind of ['rate', 'deduct'] as const) {
+    for (const kind of ['rate', 'deduct', 'base'] as const) {
       for (const x of items.filter((y) => y.stmt.type === kind).slice(1)) {
         this.bag.add('RUB012', x.file, x.stmt.keyword, { keyword: keywordArg(kind), context: '@word.indicator' }, { indicator: label(ind) });
       }
     }
     const perLines = items.filter((x) => x.stmt.type === 'per');
-    if (perLines.length > 0) this.perRule(ind, perLines);
+    const base = items.find((x) => x.stmt.type === 'base');
+    if (perLines.length > 0 || base) this.perRule(ind, perLines, base);
     const bandLines = items.filter((x) => x.stmt.type === 'band');
     if (bandLines.length > 0) this.bandRule(ind, bandLines);
     for (const it of items) {
       const { file, stmt } = it;
       if (stmt.type === 'rate' && !ind.rules.some((r) => r.kind === 'rate')) {
         if (!stmt.points || !stmt.step || !stmt.measure) continue;
-        const m = this.usedMeasure(it);
+        const m = this.usedMeasure(it, stmt.measure);
         const points = this.single(file, stmt.points, '@word.indicator');
         const max = stmt.max ? (this.single(file, stmt.max, '@word.cap') ?? null) : null;
         if (!points) continue;
@@ -369,14 +411,21 @@ class Lowering {
     }
   }
 
-  /** The measure a band or rate reads (resolved before), marked as used. */
-  private usedMeasure(it: Inst): MeasureIR | undefined {
-    const m = it.measure ? this.measureOf.get(it.measure) : undefined;
+  /** The measure a name in a band or rate stands for (resolved before), marked as used. */
+  private usedMeasure(it: Inst, name: A.Name): MeasureIR | undefined {
+    const decl = it.measures?.get(name);
+    const m = decl ? this.measureOf.get(decl) : undefined;
     if (m) m.used = true;
     return m;
   }
 
-  private perRule(ind: IndicatorIR, lines: Inst[]): void {
+  private perRule(ind: IndicatorIR, lines: Inst[], baseItem: Inst | undefined): void {
+    let base: BaseIR | null = null;
+    if (baseItem && baseItem.stmt.type === 'base' && baseItem.stmt.points) {
+      const p = this.single(baseItem.file, baseItem.stmt.points, keywordArg('base'));
+      if (p && p.isNegative()) this.bag.add('RUB232', baseItem.file, baseItem.stmt.points.range, { what: keywordArg('base'), value: p.toString() });
+      if (p) base = { points: p, text: baseItem.stmt.text?.value ?? null, range: this.src(baseItem.file, baseItem.stmt.range) };
+    }
     const items: PerItemIR[] = [];
     let max: Decimal | null = null;
     let maxRange: SrcRange | null = null;
@@ -395,9 +444,9 @@ class Lowering {
       }
       if (stmt.uncapped) uncapped = true;
     }
-    if (items.length === 0) return;
-    const f = lines[0]!;
-    ind.rules.push({ kind: 'per', items, max, uncapped, range: this.src(f.file, f.stmt.range), maxRange });
+    if (items.length === 0 && !base) return;
+    const f = baseItem ?? lines[0]!;
+    ind.rules.push({ kind: 'per', items, max, uncapped, range: this.src(f.file, f.stmt.range), maxRange, base });
     if (uncapped) ind.uncapped = true;
   }
 
@@ -406,38 +455,68 @@ class Lowering {
     let measure: MeasureIR | undefined;
     let measureName: string | null = null;
     let mixed = false;
+    let either = false;
     for (const x of lines) {
       const b = x.stmt;
       if (b.type !== 'band' || !b.points) continue;
-      const pts = this.single(x.file, b.points, '@word.bands');
-      if (!pts) continue;
+      const pr = this.pointsRange(x.file, b.points);
+      const first = b.tests[0];
       const band: BandIR = {
         label: b.label?.value ?? null,
-        measure: b.measure?.value ?? null,
+        measure: null,
         condition: null,
-        points: pts,
+        conditions: [],
+        points: pr.high,
+        pointsLow: b.points.isRange ? pr.low : null,
         range: this.src(x.file, b.range),
         pointsRange: this.src(x.file, b.points.range),
-        conditionRange: b.condition ? this.src(x.file, b.condition.range) : null,
+        conditionRange: first?.condition ? this.src(x.file, first.condition.range) : null,
       };
-      if (b.measure && b.condition) {
-        const m = this.usedMeasure(x);
-        if (m) this.checkValueKind(x.file, m, b.condition);
-        band.condition = this.conditionInterval(x.file, b.condition);
-        if (measureName !== null && measureName !== b.measure.value) mixed = true;
+      if (b.tests.length > 1) either = true;
+      for (const t of b.tests) {
+        if (!t.measure || !t.condition) continue;
+        const m = this.usedMeasure(x, t.measure);
+        if (m) this.checkValue(x.file, m, t.condition);
+        const interval = this.conditionInterval(x.file, t.condition);
+        band.conditions.push({
+          measure: t.measure.value,
+          measureKind: m?.kind ?? 'number',
+          unit: m?.unit ?? null,
+          domain: m?.domain ?? { low: null, high: null },
+          interval,
+          text: t.condition.text,
+          range: this.src(x.file, t.condition.range),
+        });
+        if (band.measure === null) {
+          band.measure = t.measure.value;
+          band.condition = interval;
+        }
+        if (measureName !== null && measureName !== t.measure.value) mixed = true;
         if (measureName === null) {
-          measureName = b.measure.value;
+          measureName = t.measure.value;
           measure = m;
         }
       }
       bands.push(band);
     }
     const numeric = bands.filter((b) => b.measure !== null);
-    if ((numeric.length > 0 && numeric.length < bands.length) || mixed) {
+    // Bands read one measure, unless they say `或`: then each measure is checked on its own.
+    if ((numeric.length > 0 && numeric.length < bands.length) || (mixed && !either)) {
       const odd = bands.find((b) => (b.measure === null) !== (bands[0]!.measure === null)) ?? bands[bands.length - 1]!;
       this.bag.add('RUB222', odd.range.file, odd.range, {}, { indicator: label(ind) });
     }
     ind.rules.push({ kind: 'bands', measure: measureName, domain: measure?.domain ?? null, bands });
+  }
+
+  /** A condition's values against its measure: percent or not (RUB230), the printed unit (RUB246). */
+  private checkValue(file: string, m: MeasureIR, c: A.Condition): void {
+    this.checkValueKind(file, m, c);
+    const values = c.kind === 'compare' ? [c.value] : [c.interval.low, c.interval.high];
+    for (const v of values) {
+      if (v.unit && m.unit !== null && v.unit.value !== m.unit) {
+        this.bag.add('RUB246', file, v.unit.range, { value: `${v.value}${v.unit.value}`, unit: v.unit.value, name: m.name, measureUnit: m.unit });
+      }
+    }
   }
 
   private checkValueKind(file: string, m: MeasureIR, c: A.Condition): void {

@@ -32,11 +32,30 @@ export interface MeasureIR {
   used: boolean;
 }
 
+/** One condition of a numeric band: a measure in an interval, as the author wrote it. */
+export interface BandConditionIR {
+  measure: string;
+  /** The measure's kind, unit and domain, as declared where this band reads it. */
+  measureKind: MeasureIR['kind'];
+  unit: string | null;
+  domain: IntervalIR;
+  interval: IntervalIR;
+  /** The condition as written (`60% 以上`, `2-3人`), quoted back in messages. */
+  text: string;
+  range: SrcRange;
+}
+
 export interface BandIR {
   label: string | null;
+  /** The first condition's measure and interval (a numeric band), else null. */
   measure: string | null;
   condition: IntervalIR | null;
+  /** Every condition of a numeric band; the band applies when any of them holds (`或`). */
+  conditions: BandConditionIR[];
+  /** The points, or the top of a range of points chosen within (`视情况得1~3分`). */
   points: Decimal;
+  /** The bottom of a range of points, or null for a single value. */
+  pointsLow: Decimal | null;
   range: SrcRange;
   pointsRange: SrcRange;
   conditionRange: SrcRange | null;
@@ -49,9 +68,16 @@ export interface PointsRangeIR {
 
 export type RuleIR =
   | { kind: 'bands'; measure: string | null; domain: IntervalIR | null; bands: BandIR[] }
-  | { kind: 'per'; items: PerItemIR[]; max: Decimal | null; uncapped: boolean; range: SrcRange; maxRange: SrcRange | null }
+  | { kind: 'per'; items: PerItemIR[]; max: Decimal | null; uncapped: boolean; range: SrcRange; maxRange: SrcRange | null; base: BaseIR | null }
   | { kind: 'rate'; measure: string; per: Decimal; percent: boolean; points: Decimal; max: Decimal | null; range: SrcRange; maxRange: SrcRange | null }
   | { kind: 'deduct'; points: PointsRangeIR; unit: string | null; floor: Decimal | null; range: SrcRange };
+
+/** Base points before increments (`基础 6 "配备2名"`): the `每` lines then add increments under their cap. */
+export interface BaseIR {
+  points: Decimal;
+  text: string | null;
+  range: SrcRange;
+}
 
 /** One `每` line; several lines in one indicator add up under one cap. */
 export interface PerItemIR {
@@ -62,10 +88,13 @@ export interface PerItemIR {
 
 export interface IndicatorIR {
   id: string;
-  kind: 'indicator' | 'bonus' | 'part';
+  /** A bonus (加分) adds and a penalty (减分) deducts outside the total and outside its parent's sum. */
+  kind: 'indicator' | 'bonus' | 'penalty' | 'part';
   /** A part's name, or an indicator's unquoted title: what references use. */
   name: string | null;
   code: string | null;
+  /** How the code is written: `1.2.3`, a letter code `A1`, or the document's enumerator `（一）`. */
+  codeStyle: 'number' | 'letter' | 'enumerator' | null;
   title: string;
   level: number;
   points: Decimal | null;
@@ -79,10 +108,13 @@ export interface IndicatorIR {
   review: boolean;
   gates: string[];
   uncapped: boolean;
+  /** The listed children are not all of it (未列全): they must not exceed its points, the rest is unwritten. */
+  incomplete: boolean;
   standard: string[];
   method: string[];
   note: string[];
   children: IndicatorIR[];
+  /** Bonuses and penalties written inside it (outside its sum). */
   bonuses: IndicatorIR[];
   range: SrcRange;
   titleRange: SrcRange;
@@ -120,7 +152,13 @@ export interface RubricIR {
   measures: MeasureIR[];
   indicators: IndicatorIR[];
   parts: IndicatorIR[];
+  /** Bonuses and penalties at the top level (outside the total). */
   bonuses: IndicatorIR[];
+  /** A cap on the final score, bonus included (`最高 100`). */
+  cap: Decimal | null;
+  capRange: SrcRange | null;
+  /** Grades apply to the final score (bonus and penalties included) instead of the base score. */
+  gradesWithBonus: boolean;
   vetoes: VetoIR[];
   grades: GradeIR[];
   note: string[];

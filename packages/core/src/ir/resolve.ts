@@ -36,8 +36,8 @@ export interface Inst {
   via: readonly string[];
   /** For an indicator, part or bonus with a block: its statements. */
   body?: Scope;
-  /** For a band or a rate: the `度量` it reads, when the name resolves. */
-  measure?: Inst;
+  /** For a band or a rate: the `度量` each measure name written in it stands for, when it resolves. */
+  measures?: Map<A.Name, Inst>;
   /** For `一票否决 当 X`: the indicator or part X names, when it resolves to exactly one. */
   target?: Inst;
 }
@@ -225,7 +225,7 @@ function libraryDecl(own: SectionDef[]): A.RubricDecl {
 
 // ---- expansion and scopes ----------------------------------------------------------------------
 
-const HAS_BODY = new Set(['indicator', 'part', 'bonus']);
+const HAS_BODY = new Set(['indicator', 'part', 'bonus', 'penalty']);
 
 class Resolver {
   private indicators = 0;
@@ -257,7 +257,8 @@ class Resolver {
       this.declareMeasures(s);
       for (const it of s.items) {
         const st = it.stmt;
-        if ((st.type === 'band' || st.type === 'rate') && st.measure) this.measureRef(it, st.measure, s);
+        if (st.type === 'rate' && st.measure) this.measureRef(it, st.measure, s);
+        if (st.type === 'band') for (const t of st.tests) if (t.measure) this.measureRef(it, t.measure, s);
         if (HAS_BODY.has(st.type) && 'body' in st && st.body) {
           it.body = this.splice(it.file, st.body, it.via, s);
           work.push(it.body);
@@ -339,7 +340,7 @@ class Resolver {
     for (let x: Scope | undefined = scope; x; x = x.parent) {
       const m = x.measures.get(name.value);
       if (m && m.stmt.type === 'measure') {
-        it.measure = m;
+        (it.measures ??= new Map()).set(name, m);
         this.refs.push({ kind: 'measure', file: it.file, at: name, decl: { file: m.file, at: m.stmt.name! } });
         return;
       }
@@ -385,15 +386,15 @@ class Resolver {
   }
 }
 
-/** Targets (indicators and parts, not bonuses), bonuses, and vetoes of a rubric, in source order. */
+/** Targets (indicators and parts), bonuses and penalties (not targets), and vetoes of a rubric, in source order. */
 function collect(scope: Scope, targets: Inst[], bonuses: Inst[], vetoes: Inst[]): void {
   const walk = (s: Scope, inBonus: boolean): void => {
     for (const it of s.items) {
       const t = it.stmt.type;
       if (t === 'veto') vetoes.push(it);
-      if (t === 'bonus') bonuses.push(it);
+      if (t === 'bonus' || t === 'penalty') bonuses.push(it);
       else if ((t === 'indicator' || t === 'part') && !inBonus) targets.push(it);
-      if (it.body) walk(it.body, inBonus || t === 'bonus');
+      if (it.body) walk(it.body, inBonus || t === 'bonus' || t === 'penalty');
     }
   };
   walk(scope, false);
@@ -403,7 +404,7 @@ function collect(scope: Scope, targets: Inst[], bonuses: Inst[], vetoes: Inst[])
 export function spellings(it: Inst): { code?: A.Name; name?: A.Text; title?: A.Text } {
   const s = it.stmt;
   if (s.type === 'part') return { ...(s.name ? { name: s.name } : {}), ...((s.title ?? s.name) ? { title: (s.title ?? s.name)! } : {}) };
-  if (s.type !== 'indicator' && s.type !== 'bonus') return {};
+  if (s.type !== 'indicator' && s.type !== 'bonus' && s.type !== 'penalty') return {};
   const out: { code?: A.Name; name?: A.Text; title?: A.Text } = {};
   if (s.code) out.code = s.code;
   if (s.title && !s.title.quoted) out.name = s.title;

@@ -61,23 +61,29 @@ function coversEnds(domain: IntervalIR, intervals: readonly IntervalIR[]): boole
 export function ruleReach(r: RuleIR, p: Decimal | null): [Decimal | null, Decimal | null] {
   switch (r.kind) {
     case 'bands': {
-      const pts = r.bands.map((b) => b.points);
-      if (pts.length === 0) return [Decimal.ZERO, Decimal.ZERO];
-      let min = pts.reduce((a, b) => Decimal.min(a, b));
-      let max = pts.reduce((a, b) => Decimal.max(a, b));
+      if (r.bands.length === 0) return [Decimal.ZERO, Decimal.ZERO];
+      let min = r.bands.map((b) => b.pointsLow ?? b.points).reduce((a, b) => Decimal.min(a, b));
+      let max = r.bands.map((b) => b.points).reduce((a, b) => Decimal.max(a, b));
       const numeric = r.bands.filter((b) => b.condition);
       const domain: IntervalIR = r.domain ?? { low: { value: Decimal.ZERO, closed: true }, high: null };
       // Values outside every band score 0: qualitative bands always allow "none of these", numeric
-      // bands when they do not reach both ends of the measure's domain.
-      if (numeric.length < r.bands.length || !coversEnds(domain, numeric.map((b) => b.condition!))) {
+      // bands when they do not reach both ends of the measure's domain (the first measure's, when
+      // bands say `或`).
+      const onMeasure = numeric.flatMap((b) => b.conditions.filter((c) => c.measure === r.measure).map((c) => c.interval));
+      if (numeric.length < r.bands.length || !coversEnds(domain, onMeasure)) {
         min = Decimal.min(min, Decimal.ZERO);
         max = Decimal.max(max, Decimal.ZERO);
       }
       return [min, max];
     }
     case 'per': {
+      if (r.base) {
+        // Base points, then increments up to their cap (else up to the indicator's points).
+        const inc = r.uncapped ? null : (r.max ?? (p ? Decimal.max(p.sub(r.base.points), Decimal.ZERO) : null));
+        return [Decimal.ZERO, inc === null ? null : r.base.points.add(inc)];
+      }
       const cap = r.uncapped ? null : (r.max ?? p ?? null);
-      if (r.items.every((i) => i.points.low.isNegative())) return [cap ? cap.neg() : null, Decimal.ZERO];
+      if (r.items.length > 0 && r.items.every((i) => i.points.low.isNegative())) return [cap ? cap.neg() : null, Decimal.ZERO];
       return [Decimal.ZERO, cap];
     }
     case 'rate':
@@ -95,6 +101,8 @@ export function indicatorReach(ind: IndicatorIR): [Decimal | null, Decimal | nul
   if (ind.children.length > 0) {
     min = sumOrNull(ind.children.map((c) => c.min));
     max = sumOrNull(ind.children.map((c) => c.max));
+    // Children not all written (未列全): the rest may be worth up to the declared points.
+    if (ind.incomplete && p !== null && max !== null && max.lt(p)) max = p;
   } else if (ind.rules.length === 0) {
     min = p ? Decimal.min(p, Decimal.ZERO) : Decimal.ZERO;
     max = p ? Decimal.max(p, Decimal.ZERO) : Decimal.ZERO;
@@ -132,6 +140,61 @@ export function rubricReach(r: RubricIR): [Decimal | null, Decimal | null] {
     max = max && i.max ? max.add(i.max) : null;
   }
   return [min, max];
+}
+
+/**
+ * Reachable min and max of the final score: the base score (rubricReach), plus bonuses, minus
+ * penalties, capped by `最高` when written. Null where unbounded.
+ */
+export function finalReach(r: RubricIR): [Decimal | null, Decimal | null] {
+  let [min, max] = rubricReach(r);
+  for (const b of outside(r)) {
+    if (b.kind === 'penalty') {
+      min = min && b.max ? min.sub(b.max) : null;
+      max = max && b.min ? max.sub(b.min) : null;
+    } else {
+      min = min && b.min ? min.add(b.min) : null;
+      max = max && b.max ? max.add(b.max) : null;
+    }
+  }
+  if (r.cap !== null) {
+    max = max === null ? r.cap : Decimal.min(max, r.cap);
+    if (min !== null) min = Decimal.min(min, r.cap);
+  }
+  return [min, max];
+}
+
+/** Every bonus and penalty of a rubric, wherever it is written (they all apply to the final score). */
+export function outside(r: RubricIR): IndicatorIR[] {
+  const out: IndicatorIR[] = [];
+  const walk = (xs: readonly IndicatorIR[]): void => {
+    for (const x of xs) {
+      out.push(...x.bonuses);
+      walk(x.children);
+    }
+  };
+  out.push(...r.bonuses);
+  walk(r.parts);
+  walk(r.indicators);
+  return out;
+}
+
+/** The score grades are read from: the final score when `等级含加分`, else the base score. */
+export function gradedReach(r: RubricIR): [Decimal | null, Decimal | null] {
+  return r.gradesWithBonus ? finalReach(r) : rubricReach(r);
+}
+
+/**
+ * How a list of numeric conditions on one measure reads. All bounded below and open above (`6 以上`,
+ * `4 以上`, `2 以上`) is a staircase up: the highest threshold reached applies. All bounded above and
+ * open below is a staircase down: the lowest threshold reached applies. Anything else is a set of
+ * intervals, which must not overlap.
+ */
+export function readingOf(intervals: readonly IntervalIR[]): 'stepsUp' | 'stepsDown' | 'intervals' {
+  if (intervals.length < 2) return 'intervals';
+  if (intervals.every((i) => i.low !== null && i.high === null)) return 'stepsUp';
+  if (intervals.every((i) => i.high !== null && i.low === null)) return 'stepsDown';
+  return 'intervals';
 }
 
 /** What a node really adds up to: a leaf's declared points (else its rule's maximum); a parent's children. */

@@ -18,7 +18,16 @@ function rule(r: RuleIR): Json {
       return {
         kind: 'bands',
         measure: r.measure,
-        bands: r.bands.map((b) => ({ label: b.label, measure: b.measure, condition: interval(b.condition), points: dec(b.points), range: range(b.range) })),
+        bands: r.bands.map((b) => ({
+          label: b.label,
+          measure: b.measure,
+          condition: interval(b.condition),
+          // Written only when they say more than the fields above: a range of points, and `或`.
+          ...(b.pointsLow !== null ? { pointsLow: dec(b.pointsLow) } : {}),
+          ...(b.conditions.length > 1 ? { or: b.conditions.slice(1).map((c) => ({ measure: c.measure, condition: interval(c.interval) })) } : {}),
+          points: dec(b.points),
+          range: range(b.range),
+        })),
       };
     case 'per':
       return {
@@ -26,6 +35,7 @@ function rule(r: RuleIR): Json {
         items: r.items.map((i) => ({ unit: i.unit, points: { low: dec(i.points.low), high: dec(i.points.high) } })),
         max: dec(r.max),
         uncapped: r.uncapped,
+        ...(r.base ? { base: { points: dec(r.base.points), text: r.base.text } } : {}),
       };
     case 'rate':
       return { kind: 'rate', measure: r.measure, per: dec(r.per), percent: r.percent, points: dec(r.points), max: dec(r.max) };
@@ -39,6 +49,7 @@ function indicator(i: IndicatorIR): Json {
     id: i.id,
     kind: i.kind,
     code: i.code,
+    ...(i.codeStyle === 'letter' || i.codeStyle === 'enumerator' ? { codeStyle: i.codeStyle } : {}),
     name: i.name,
     title: i.title,
     level: i.level,
@@ -50,6 +61,7 @@ function indicator(i: IndicatorIR): Json {
     review: i.review,
     gates: i.gates,
     uncapped: i.uncapped,
+    ...(i.incomplete ? { incomplete: true } : {}),
     standard: i.standard,
     method: i.method,
     note: i.note,
@@ -73,6 +85,8 @@ export function irToJson(r: RubricIR): Json {
     indicators: r.indicators.map(indicator),
     parts: r.parts.map(indicator),
     bonuses: r.bonuses.map(indicator),
+    ...(r.cap !== null ? { cap: dec(r.cap) } : {}),
+    ...(r.gradesWithBonus ? { gradesWithBonus: true } : {}),
     vetoes: r.vetoes.map((v) => ({
       text: v.text,
       when: v.when ? { ref: v.when.ref, target: v.when.target, op: v.when.op, value: dec(v.when.value) } : null,

@@ -8,6 +8,7 @@ const KEYWORD_OF: Record<string, string> = {
   total: 'Total', step: 'Step', measure: 'Measure', indicator: 'Indicator', standard: 'Standard', method: 'Method',
   note: 'Note', band: 'Band', per: 'Per', rate: 'Rate', deduct: 'Deduct', gate: 'Gate', review: 'Review',
   uncapped: 'Uncapped', veto: 'Veto', bonus: 'Bonus', part: 'Part', grade: 'Grade', use: 'Use', max: 'Max', floor: 'Floor',
+  penalty: 'Penalty', base: 'Base', incomplete: 'Incomplete', gradesWithBonus: 'GradesWithBonus', cap: 'Max',
 };
 
 /** A statement's keyword as a message argument (`@kw.Band`), rendered in the reader's language. */

@@ -14,6 +14,8 @@ export const LABELS = {
   'fix.rename': { en: 'Change to {name}', zh: '改为 {name}' },
   'fix.addPercent': { en: 'Write {value}%', zh: '改为 {value}%' },
   'fix.closeGap': { en: 'Extend {band} to close the gap', zh: '扩展 {band} 以填补空档' },
+  'fix.unbracketPoints': { en: 'Write the points {points} after the title, without brackets', zh: '把分值 {points} 写在标题后，去掉括号' },
+  'related.higherStep': { en: 'the higher step', zh: '更高一级' },
   'fix.fixAll': { en: 'Fix all arithmetic in this file', zh: '修正本文件中的所有计算错误' },
   'related.child': { en: '{title}: {points}', zh: '{title}：{points} 分' },
   'related.otherBand': { en: 'the other band', zh: '另一档次' },
@@ -27,6 +29,7 @@ export const LABELS = {
   'word.rubric': { en: 'rubric', zh: '评估表' },
   'word.part': { en: 'part', zh: '部分' },
   'word.bonus': { en: 'bonus', zh: '加分项' },
+  'word.penalty': { en: 'penalty', zh: '减分项' },
   'word.grade': { en: 'grade', zh: '等级' },
   'word.bands': { en: 'band', zh: '档次' },
   'word.total': { en: 'total', zh: '总分' },
@@ -41,6 +44,11 @@ export const LABELS = {
   'severity.error': { en: 'error', zh: '错误' },
   'severity.warning': { en: 'warning', zh: '警告' },
   'severity.info': { en: 'info', zh: '提示' },
+  // Stretches of values that fall in no band (RUB208).
+  'gap.closed': { en: '{low} to {high}', zh: '{low} 至 {high}' },
+  'gap.open': { en: 'the values between {low} and {high}', zh: '{low} 与 {high} 之间的值（不含两端）' },
+  'gap.lowClosed': { en: 'the values from {low} up to {high} (not included)', zh: '{low} 至 {high} 的值（不含 {high}）' },
+  'gap.highClosed': { en: 'the values above {low} up to {high}', zh: '高于 {low}、不超过 {high} 的值' },
   // Token kinds in syntax errors (RUB002).
   'token.name': { en: 'a name', zh: '名称' },
   'token.title': { en: 'a title in quotes', zh: '带引号的标题' },
@@ -63,6 +71,8 @@ export const LABELS = {
   'rule.uncapped': { en: 'uncapped', zh: '不封顶（多超多得）' },
   'rule.gate': { en: 'scores 0 when {text}', zh: '{text}，不得分' },
   'rule.and': { en: ', ', zh: '，' },
+  'rule.or': { en: ' or ', zh: ' 或 ' },
+  'rule.base': { en: 'base {points} {text}', zh: '基础分 {points} {text}' },
 } satisfies Record<string, { en: string; zh: string }>;
 
 export type LabelId = keyof typeof LABELS;

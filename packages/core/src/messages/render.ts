@@ -41,7 +41,11 @@ function argText(v: ArgValue, locale: Locale, extra?: MessageTable): string {
     if (v.startsWith('@kw.')) return keywordText(v.slice(4), locale);
     return template(v.slice(1), locale, extra) ?? v;
   }
-  const items = v.map((x) => argText(x, locale, extra));
+  if (!Array.isArray(v)) {
+    const ref = v as { id: string; args: Args };
+    return fill(template(ref.id, locale, extra) ?? ref.id, ref.args, locale, extra);
+  }
+  const items = (v as readonly ArgValue[]).map((x) => argText(x, locale, extra));
   if (items.length <= 1) return items.join('');
   const last = items[items.length - 1]!;
   const head = items.slice(0, -1).join(locale === 'en' ? ', ' : '、');

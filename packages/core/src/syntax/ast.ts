@@ -16,6 +16,11 @@ export interface Name {
   range: Range;
 }
 
+/** An indicator's code as written: `1.2.3`, a letter code `A1`, or the document's enumerator `（一）`. */
+export interface Code extends Name {
+  style: 'number' | 'letter' | 'enumerator';
+}
+
 /** A points literal: a single value, or a range `low~high` of points chosen within it. */
 export interface Points {
   low: Decimal;
@@ -27,6 +32,8 @@ export interface Points {
 export interface Value {
   value: Decimal;
   percent: boolean;
+  /** The unit printed after a value in a condition: `15平方米` → 平方米. */
+  unit?: Text;
   range: Range;
 }
 
@@ -40,9 +47,10 @@ export interface Interval {
   range: Range;
 }
 
+/** A condition, with the text the author wrote (quoted back in messages). */
 export type Condition =
-  | { kind: 'compare'; op: CmpOp; value: Value; range: Range }
-  | { kind: 'interval'; interval: Interval; range: Range };
+  | { kind: 'compare'; op: CmpOp; value: Value; range: Range; text: string }
+  | { kind: 'interval'; interval: Interval; range: Range; text: string };
 
 interface StmtBase {
   range: Range;
@@ -52,9 +60,11 @@ interface StmtBase {
 
 export interface IndicatorStmt extends StmtBase {
   type: 'indicator';
-  code?: Name;
+  code?: Code;
   title?: Text;
   points?: Points;
+  /** Set when the points were written in brackets after the title, `"甲"（20分）`: the brackets' range. */
+  bracketed?: Range;
   body?: Block;
 }
 export interface TotalStmt extends StmtBase {
@@ -76,11 +86,16 @@ export interface TextStmt extends StmtBase {
   type: 'standard' | 'method' | 'note';
   text?: Text;
 }
+/** One condition of a numeric band on a measure. */
+export interface BandTest {
+  measure?: Name;
+  condition?: Condition;
+}
 export interface BandStmt extends StmtBase {
   type: 'band';
   label?: Text;
-  measure?: Name;
-  condition?: Condition;
+  /** A numeric band's conditions; the band applies when any of them holds (`或`). */
+  tests: BandTest[];
   points?: Points;
 }
 export interface PerStmt extends StmtBase {
@@ -108,7 +123,21 @@ export interface GateStmt extends StmtBase {
   text?: Text;
 }
 export interface FlagStmt extends StmtBase {
-  type: 'review' | 'uncapped';
+  type: 'review' | 'uncapped' | 'gradesWithBonus';
+}
+export interface BaseStmt extends StmtBase {
+  type: 'base';
+  points?: Points;
+  text?: Text;
+}
+export interface IncompleteStmt extends StmtBase {
+  type: 'incomplete';
+  text?: Text;
+}
+/** A cap on the final score (bonus included): `最高 100` in a rubric. */
+export interface CapStmt extends StmtBase {
+  type: 'cap';
+  points?: Points;
 }
 export interface VetoStmt extends StmtBase {
   type: 'veto';
@@ -116,8 +145,9 @@ export interface VetoStmt extends StmtBase {
   when?: { ref?: Text; op?: CmpOp; value?: Value };
 }
 export interface BonusStmt extends StmtBase {
-  type: 'bonus';
-  code?: Name;
+  /** A bonus (加分) or a penalty (减分): points added or deducted outside the total. */
+  type: 'bonus' | 'penalty';
+  code?: Code;
   title?: Text;
   points?: Points;
   body?: Block;
@@ -152,6 +182,9 @@ export type Statement =
   | DeductStmt
   | GateStmt
   | FlagStmt
+  | BaseStmt
+  | IncompleteStmt
+  | CapStmt
   | VetoStmt
   | BonusStmt
   | PartStmt
@@ -195,4 +228,14 @@ export interface Comment {
 export interface FileAst {
   decls: TopDecl[];
   comments: Comment[];
+}
+
+/** Facts about tokens that the AST does not keep but the formatter needs. */
+export interface Marks {
+  /** Offsets [start, end) of points written in brackets after a title, `"甲"（20分）` (written plainly by the formatter). */
+  bracketed: [number, number][];
+  /** Offsets of the tokens that separate the ends of a range (`~`, or a `-` read as one). */
+  rangeSeparators: number[];
+  /** Offsets of units printed after a number in a condition (`15平方米`). */
+  units: number[];
 }

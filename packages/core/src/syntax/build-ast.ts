@@ -28,6 +28,9 @@ function node(ch: Children, name: string, i = 0): CstNode | undefined {
 }
 
 export class AstBuilder {
+  /** What the formatter needs to know of the tokens, beyond the AST: see `Marks` in parse.ts. */
+  readonly marks: A.Marks = { bracketed: [], rangeSeparators: [], units: [] };
+
   constructor(
     private readonly fileName: string,
     private readonly lines: LineIndex,
@@ -145,12 +148,23 @@ export class AstBuilder {
         const b = this.stmtBase(inner, 'Indicator');
         if (!b) return undefined;
         const s: A.IndicatorStmt = { type: 'indicator', ...b };
-        const code = this.codeName(tok(ic, 'code'));
+        const code = this.code(node(ic, 'code'));
         if (code) s.code = code;
         const t = this.title(tok(ic, 'title'));
         if (t) s.title = t;
-        const p = this.points(node(ic, 'points'));
-        if (p) s.points = p;
+        const tp = node(ic, 'titlePoints');
+        if (tp) {
+          const tc = tp.children as Children;
+          const p = this.points(node(tc, 'points')) ?? this.bracketNumber(tok(tc, 'Enumerator'));
+          if (p) s.points = p;
+          if (tok(tc, 'LParen') || tok(tc, 'Enumerator')) {
+            const r = this.nodeRange(tp);
+            if (r) {
+              s.bracketed = r;
+              this.marks.bracketed.push([r.start.offset, r.end.offset]);
+            }
+          }
+        }
         const body = this.block(node(ic, 'block'));
         if (body) s.body = body;
         return s;
@@ -165,15 +179,17 @@ export class AstBuilder {
       case 'bandStmt': {
         const b = this.stmtBase(inner, 'Band');
         if (!b) return undefined;
+        const tests: A.BandTest[] = [];
+        for (const e of ic['test'] ?? []) {
+          if (!isNode(e)) continue;
+          const tc = e.children as Children;
+          tests.push(opt({ measure: this.name(tok(tc, 'measure')), condition: this.condition(node(tc, 'condition')) }));
+        }
         return {
           type: 'band',
           ...b,
-          ...opt({
-            label: this.text(tok(ic, 'label')),
-            measure: this.name(tok(ic, 'measure')),
-            condition: this.condition(node(ic, 'condition')),
-            points: this.points(node(ic, 'points')),
-          }),
+          tests,
+          ...opt({ label: this.text(tok(ic, 'label')), points: this.points(node(ic, 'points')) }),
         };
       }
       case 'perStmt': {
@@ -221,6 +237,22 @@ export class AstBuilder {
         const b = this.stmtBase(inner, 'Uncapped');
         return b && { type: 'uncapped', ...b };
       }
+      case 'gradesWithBonusStmt': {
+        const b = this.stmtBase(inner, 'GradesWithBonus');
+        return b && { type: 'gradesWithBonus', ...b };
+      }
+      case 'baseStmt': {
+        const b = this.stmtBase(inner, 'Base');
+        return b && { type: 'base', ...b, ...opt({ points: this.points(node(ic, 'points')), text: this.text(tok(ic, 'text')) }) };
+      }
+      case 'incompleteStmt': {
+        const b = this.stmtBase(inner, 'Incomplete');
+        return b && { type: 'incomplete', ...b, ...opt({ text: this.text(tok(ic, 'text')) }) };
+      }
+      case 'capStmt': {
+        const b = this.stmtBase(inner, 'Max');
+        return b && { type: 'cap', ...b, ...opt({ points: this.points(node(ic, 'points')) }) };
+      }
       case 'vetoStmt': {
         const b = this.stmtBase(inner, 'Veto');
         if (!b) return undefined;
@@ -236,14 +268,16 @@ export class AstBuilder {
         if (t) s.text = t;
         return s;
       }
-      case 'bonusStmt': {
-        const b = this.stmtBase(inner, 'Bonus');
+      case 'bonusStmt':
+      case 'penaltyStmt': {
+        const penalty = name === 'penaltyStmt';
+        const b = this.stmtBase(inner, penalty ? 'Penalty' : 'Bonus');
         if (!b) return undefined;
         return {
-          type: 'bonus',
+          type: penalty ? 'penalty' : 'bonus',
           ...b,
           ...opt({
-            code: this.codeName(tok(ic, 'code')),
+            code: this.code(node(ic, 'code')),
             title: this.title(tok(ic, 'title')),
             points: this.points(node(ic, 'points')),
             body: this.block(node(ic, 'block')),
@@ -279,8 +313,26 @@ export class AstBuilder {
     }
   }
 
-  codeName(t: IToken | undefined): A.Name | undefined {
-    return t ? { value: normalizeDigits(t.image), range: this.tokRange(t) } : undefined;
+  code(n: CstNode | undefined): A.Code | undefined {
+    if (!n) return undefined;
+    const c = n.children as Children;
+    const num = tok(c, 'NumberLiteral');
+    if (num) return { value: normalizeDigits(num.image), range: this.tokRange(num), style: 'number' };
+    const letter = tok(c, 'LetterCode');
+    if (letter) return { value: letter.image, range: this.tokRange(letter), style: 'letter' };
+    const e = tok(c, 'Enumerator');
+    if (e) return { value: normalizeDigits(e.image).replace(/[()]/g, (p) => (p === '(' ? '（' : '）')), range: this.tokRange(e), style: 'enumerator' };
+    return undefined;
+  }
+
+  /** `（20）` after a title, lexed as an enumerator: the points inside the brackets. */
+  private bracketNumber(t: IToken | undefined): A.Points | undefined {
+    if (!t) return undefined;
+    const digits = normalizeDigits(t.image).replace(/[^0-9]/g, '');
+    const v = Decimal.parse(digits);
+    if (!v || digits === '') return undefined;
+    const r = this.lines.range(t.startOffset + 1, t.startOffset + t.image.length - 1);
+    return { low: v, high: v, isRange: false, range: r };
   }
 
   name(t: IToken | undefined): A.Name | undefined {
@@ -296,13 +348,13 @@ export class AstBuilder {
 
   title(t: IToken | undefined): A.Text | undefined {
     if (!t) return undefined;
-    if (t.tokenType === T.Identifier) return { value: t.image, range: this.tokRange(t), quoted: false };
+    if (t.tokenType === T.Identifier || t.tokenType === T.LetterCode) return { value: t.image, range: this.tokRange(t), quoted: false };
     return this.text(t);
   }
 
   reference(t: IToken | undefined): A.Text | undefined {
     if (!t) return undefined;
-    if (t.tokenType === T.Identifier || t.tokenType === T.NumberLiteral) return { value: normalizeDigits(t.image), range: this.tokRange(t), quoted: false };
+    if (t.tokenType === T.Identifier || t.tokenType === T.LetterCode || t.tokenType === T.NumberLiteral) return { value: normalizeDigits(t.image), range: this.tokRange(t), quoted: false };
     return this.text(t);
   }
 
@@ -321,10 +373,12 @@ export class AstBuilder {
     const range = this.nodeRange(n);
     if (!n || !range) return undefined;
     const c = n.children as Children;
-    const low = this.number(tok(c, 'NumberLiteral'), !!tok(c, 'Minus'));
+    const low = this.number(tok(c, 'low'), !!tok(c, 'neg'));
     if (!low) return undefined;
-    if (tok(c, 'RangeSep')) {
-      const high = this.number(tok(c, 'NumberLiteral', 1), !!tok(c, 'Minus', 1));
+    const sep = tok(c, 'sep');
+    if (sep) {
+      this.marks.rangeSeparators.push(sep.startOffset);
+      const high = this.number(tok(c, 'high'), !!tok(c, 'negHigh'));
       if (!high) return undefined;
       return { low, high, isRange: true, range };
     }
@@ -335,9 +389,27 @@ export class AstBuilder {
     const range = this.nodeRange(n);
     if (!n || !range) return undefined;
     const c = n.children as Children;
-    const v = this.number(tok(c, 'NumberLiteral'), !!tok(c, 'Minus'));
+    const v = this.number(tok(c, 'NumberLiteral'), !!tok(c, 'neg'));
     if (!v) return undefined;
     return { value: v, percent: !!tok(c, 'Percent'), range };
+  }
+
+  /** A value in a condition, with its printed unit. */
+  cvalue(n: CstNode | undefined): A.Value | undefined {
+    const range = this.nodeRange(n);
+    if (!n || !range) return undefined;
+    const c = n.children as Children;
+    const v = this.value(node(c, 'value'));
+    if (!v) return undefined;
+    const unitToken = tok(c, 'unit');
+    if (unitToken) this.marks.units.push(unitToken.startOffset);
+    const unit = this.title(unitToken);
+    return unit ? { ...v, unit, range } : { ...v, range };
+  }
+
+  /** The source text of a range, as the author wrote it. */
+  private written(r: Range): string {
+    return this.lines.text.slice(r.start.offset, r.end.offset);
   }
 
   comparison(t: IToken | undefined): A.CmpOp | undefined {
@@ -366,30 +438,33 @@ export class AstBuilder {
     const range = this.nodeRange(n);
     if (!n || !range) return undefined;
     const c = n.children as Children;
+    const text = this.written(range);
     if (tok(c, 'comparison')) {
       const op = this.comparison(tok(c, 'comparison'));
-      const value = this.value(node(c, 'value'));
-      return op && value ? { kind: 'compare', op, value, range } : undefined;
+      const value = this.cvalue(node(c, 'cvalue'));
+      return op && value ? { kind: 'compare', op, value, range, text } : undefined;
     }
     if (tok(c, 'In')) {
       const interval = this.interval(node(c, 'interval'));
-      return interval ? { kind: 'interval', interval, range } : undefined;
+      return interval ? { kind: 'interval', interval, range, text } : undefined;
     }
-    const low = this.value(node(c, 'low'));
+    const low = this.cvalue(node(c, 'low'));
     if (!low) return undefined;
-    if (tok(c, 'AtLeastWord')) return { kind: 'compare', op: '>=', value: low, range };
-    if (tok(c, 'AtMostWord')) return { kind: 'compare', op: '<=', value: low, range };
-    const high = this.value(node(c, 'high'));
+    if (tok(c, 'AtLeastWord')) return { kind: 'compare', op: '>=', value: low, range, text };
+    if (tok(c, 'AtMostWord')) return { kind: 'compare', op: '<=', value: low, range, text };
+    const high = this.cvalue(node(c, 'high'));
     if (!high) return undefined;
-    return { kind: 'interval', interval: { low, high, lowClosed: true, highClosed: true, range }, range };
+    const sep = tok(c, 'sep') ?? tok(c, 'RangeSep');
+    if (sep) this.marks.rangeSeparators.push(sep.startOffset);
+    return { kind: 'interval', interval: { low, high, lowClosed: true, highClosed: true, range }, range, text };
   }
 
   interval(n: CstNode | undefined): A.Interval | undefined {
     const range = this.nodeRange(n);
     if (!n || !range) return undefined;
     const c = n.children as Children;
-    const low = this.value(node(c, 'low'));
-    const high = this.value(node(c, 'high'));
+    const low = this.cvalue(node(c, 'low'));
+    const high = this.cvalue(node(c, 'high'));
     const open = tok(c, 'LBracket') ?? tok(c, 'LParen');
     const close = tok(c, 'RBracket') ?? tok(c, 'RParen');
     if (!low || !high || !open || !close) return undefined;

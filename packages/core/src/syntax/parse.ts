@@ -4,6 +4,9 @@ import type { IToken } from 'chevrotain';
 import type { DiagnosticBag } from '../diagnostics.js';
 import { LineIndex } from '../source.js';
 import type * as A from './ast.js';
+import type { Marks } from './ast.js';
+
+export type { Marks } from './ast.js';
 import { AstBuilder } from './build-ast.js';
 import { reportSyntaxErrors } from './errors.js';
 import { lex } from './lexical.js';
@@ -11,6 +14,7 @@ import { parseTokens } from './parser.js';
 
 export interface ParseResult {
   ast: A.FileAst;
+  marks: Marks;
   /** All tokens, comments included, in source order (for the formatter and semantic tokens). */
   tokens: IToken[];
   comments: IToken[];
@@ -27,7 +31,16 @@ export function parseRubric(text: string, file: string, bag: DiagnosticBag): Par
     decls: b.file(cst),
     comments: comments.map((c) => ({ text: c.image, range: lines.range(c.startOffset, c.startOffset + c.image.length) })),
   };
-  return { ast, tokens: mergeByOffset(tokens, comments), comments, lines };
+  // Points in brackets after a title get one warning of their own (RUB030), not one per bracket.
+  const bracketed = b.marks.bracketed;
+  if (bracketed.length > 0) {
+    const inside = (d: { code: string; range: { start: { offset: number } } }) =>
+      d.code === 'RUB003' && bracketed.some(([a, z]) => a <= d.range.start.offset && d.range.start.offset < z);
+    const keep = bag.items.filter((d) => !(d.file === file && inside(d)));
+    bag.items.length = 0;
+    for (const d of keep) bag.items.push(d);
+  }
+  return { ast, marks: b.marks, tokens: mergeByOffset(tokens, comments), comments, lines };
 }
 
 /** Merges two token lists that are each in source order (cheaper than sorting the whole file). */

@@ -63,6 +63,11 @@ class RubricParser extends CstParser {
       { ALT: () => this.SUBRULE(this.uncappedStmt) },
       { ALT: () => this.SUBRULE(this.vetoStmt) },
       { ALT: () => this.SUBRULE(this.bonusStmt) },
+      { ALT: () => this.SUBRULE(this.penaltyStmt) },
+      { ALT: () => this.SUBRULE(this.baseStmt) },
+      { ALT: () => this.SUBRULE(this.incompleteStmt) },
+      { ALT: () => this.SUBRULE(this.gradesWithBonusStmt) },
+      { ALT: () => this.SUBRULE(this.capStmt) },
       { ALT: () => this.SUBRULE(this.partStmt) },
       { ALT: () => this.SUBRULE(this.gradeStmt) },
       { ALT: () => this.SUBRULE(this.useStmt) },
@@ -96,10 +101,35 @@ class RubricParser extends CstParser {
 
   indicatorStmt = this.RULE('indicatorStmt', () => {
     this.CONSUME(T.Indicator);
-    this.OPTION(() => this.CONSUME(T.NumberLiteral, { LABEL: 'code' }));
+    this.OPTION(() => this.SUBRULE(this.code));
     this.CONSUME(T.TitleToken, { LABEL: 'title' });
-    this.OPTION2(() => this.SUBRULE(this.points));
+    this.OPTION2(() => this.SUBRULE(this.titlePoints));
     this.OPTION3(() => this.SUBRULE(this.block));
+  });
+
+  /** An indicator's code: `1.2.3`, a letter code `A1`, or the document's enumerator `一、` `（一）`. */
+  code = this.RULE('code', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.NumberLiteral) },
+      { ALT: () => this.CONSUME(T.LetterCode) },
+      { ALT: () => this.CONSUME(T.Enumerator) },
+    ]);
+  });
+
+  /** Points after a title: `20`, or as staff type them, `（20分）` (understood with a warning). */
+  titlePoints = this.RULE('titlePoints', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.points) },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.SUBRULE2(this.points);
+          this.CONSUME(T.RParen);
+        },
+      },
+      // `（20）` lexes as an enumerator; after a title it can only be points.
+      { ALT: () => this.CONSUME(T.Enumerator) },
+    ]);
   });
 
   textStmt = this.RULE('textStmt', () => {
@@ -117,12 +147,21 @@ class RubricParser extends CstParser {
       { ALT: () => this.CONSUME(T.TextToken, { LABEL: 'label' }) },
       {
         ALT: () => {
-          this.CONSUME(T.Identifier, { LABEL: 'measure' });
-          this.SUBRULE(this.condition);
+          this.SUBRULE(this.test);
+          this.MANY(() => {
+            this.CONSUME(T.Or);
+            this.SUBRULE2(this.test);
+          });
         },
       },
     ]);
     this.SUBRULE(this.points);
+  });
+
+  /** One condition on a measure: `参与率 >= 60%`. */
+  test = this.RULE('test', () => {
+    this.CONSUME(T.Identifier, { LABEL: 'measure' });
+    this.SUBRULE(this.condition);
   });
 
   perStmt = this.RULE('perStmt', () => {
@@ -192,10 +231,40 @@ class RubricParser extends CstParser {
 
   bonusStmt = this.RULE('bonusStmt', () => {
     this.CONSUME(T.Bonus);
-    this.OPTION3(() => this.CONSUME(T.NumberLiteral, { LABEL: 'code' }));
+    this.OPTION3(() => this.SUBRULE(this.code));
     this.CONSUME(T.TitleToken, { LABEL: 'title' });
     this.OPTION(() => this.SUBRULE(this.points));
     this.OPTION2(() => this.SUBRULE(this.block));
+  });
+
+  penaltyStmt = this.RULE('penaltyStmt', () => {
+    this.CONSUME(T.Penalty);
+    this.OPTION3(() => this.SUBRULE(this.code));
+    this.CONSUME(T.TitleToken, { LABEL: 'title' });
+    this.OPTION(() => this.SUBRULE(this.points));
+    this.OPTION2(() => this.SUBRULE(this.block));
+  });
+
+  /** Base points before increments: `基础 6 "配备专职人员2名"`. */
+  baseStmt = this.RULE('baseStmt', () => {
+    this.CONSUME(T.Base);
+    this.SUBRULE(this.points);
+    this.OPTION(() => this.CONSUME(T.TextToken, { LABEL: 'text' }));
+  });
+
+  incompleteStmt = this.RULE('incompleteStmt', () => {
+    this.CONSUME(T.Incomplete);
+    this.OPTION(() => this.CONSUME(T.TextToken, { LABEL: 'text' }));
+  });
+
+  gradesWithBonusStmt = this.RULE('gradesWithBonusStmt', () => {
+    this.CONSUME(T.GradesWithBonus);
+  });
+
+  /** A cap on the final score, bonus included: `最高 100`. */
+  capStmt = this.RULE('capStmt', () => {
+    this.CONSUME(T.Max);
+    this.SUBRULE(this.points);
   });
 
   partStmt = this.RULE('partStmt', () => {
@@ -226,22 +295,23 @@ class RubricParser extends CstParser {
 
 
 
-  /** Points: `10`, `10分`, `-5`, `1.5`, `3~5分`. */
+  /** Points: `10`, `10分`, `-5`, `1.5`, `3~5分`, `3-5`, `3—5`. A `-` right after the first number can
+   * only be a range: nothing that may follow points begins with a minus sign. */
   points = this.RULE('points', () => {
-    this.OPTION(() => this.CONSUME(T.Minus));
-    this.CONSUME(T.NumberLiteral);
+    this.OPTION(() => this.CONSUME(T.Minus, { LABEL: 'neg' }));
+    this.CONSUME(T.NumberLiteral, { LABEL: 'low' });
     this.OPTION2(() => this.CONSUME(T.Fen));
     this.OPTION3(() => {
-      this.CONSUME(T.RangeSep);
-      this.OPTION4(() => this.CONSUME2(T.Minus));
-      this.CONSUME2(T.NumberLiteral);
+      this.OR([{ ALT: () => this.CONSUME(T.RangeSep, { LABEL: 'sep' }) }, { ALT: () => this.CONSUME2(T.Minus, { LABEL: 'sep' }) }]);
+      this.OPTION4(() => this.CONSUME3(T.Minus, { LABEL: 'negHigh' }));
+      this.CONSUME2(T.NumberLiteral, { LABEL: 'high' });
       this.OPTION5(() => this.CONSUME2(T.Fen));
     });
   });
 
   /** A value compared with a measure or a score: `60%`, `75`, `75分`, `-5`. */
   value = this.RULE('value', () => {
-    this.OPTION(() => this.CONSUME(T.Minus));
+    this.OPTION(() => this.CONSUME(T.Minus, { LABEL: 'neg' }));
     this.CONSUME(T.NumberLiteral);
     this.OPTION2(() => {
       this.OR([{ ALT: () => this.CONSUME(T.Percent) }, { ALT: () => this.CONSUME(T.Fen) }]);
@@ -249,13 +319,19 @@ class RubricParser extends CstParser {
   });
 
 
-  /** `>= 60%`, `60% 以上`, `30% 以下`, `50%~60%`, `在 [50%, 60%)`. */
+  /** A value in a condition, with the unit the document prints: `60%`, `15平方米`, `3人`. */
+  cvalue = this.RULE('cvalue', () => {
+    this.SUBRULE(this.value);
+    this.OPTION(() => this.CONSUME(T.Identifier, { LABEL: 'unit' }));
+  });
+
+  /** `>= 60%`, `60% 以上`, `6篇及以上`, `30% 以下`, `50%~60%`, `2-3人`, `在 [50%, 60%)`. */
   condition = this.RULE('condition', () => {
     this.OR([
       {
         ALT: () => {
           this.CONSUME(T.CmpToken, { LABEL: 'comparison' });
-          this.SUBRULE(this.value);
+          this.SUBRULE(this.cvalue);
         },
       },
       {
@@ -266,14 +342,14 @@ class RubricParser extends CstParser {
       },
       {
         ALT: () => {
-          this.SUBRULE2(this.value, { LABEL: 'low' });
+          this.SUBRULE2(this.cvalue, { LABEL: 'low' });
           this.OR2([
             { ALT: () => this.CONSUME(T.AtLeastWord) },
             { ALT: () => this.CONSUME(T.AtMostWord) },
             {
               ALT: () => {
-                this.CONSUME(T.RangeSep);
-                this.SUBRULE3(this.value, { LABEL: 'high' });
+                this.OR3([{ ALT: () => this.CONSUME(T.RangeSep) }, { ALT: () => this.CONSUME(T.Minus, { LABEL: 'sep' }) }]);
+                this.SUBRULE3(this.cvalue, { LABEL: 'high' });
               },
             },
           ]);
@@ -284,9 +360,9 @@ class RubricParser extends CstParser {
 
   interval = this.RULE('interval', () => {
     this.OR([{ ALT: () => this.CONSUME(T.LBracket) }, { ALT: () => this.CONSUME(T.LParen) }]);
-    this.SUBRULE(this.value, { LABEL: 'low' });
+    this.SUBRULE(this.cvalue, { LABEL: 'low' });
     this.CONSUME(T.Comma);
-    this.SUBRULE2(this.value, { LABEL: 'high' });
+    this.SUBRULE2(this.cvalue, { LABEL: 'high' });
     this.OR2([{ ALT: () => this.CONSUME(T.RBracket) }, { ALT: () => this.CONSUME(T.RParen) }]);
   });
 }

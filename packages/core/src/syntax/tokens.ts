@@ -21,10 +21,27 @@ export const RefToken = createToken({ name: 'RefToken', pattern: Lexer.NA });
 /** A comparison operator, in symbols or in Chinese words. */
 export const CmpToken = createToken({ name: 'CmpToken', pattern: Lexer.NA });
 
+/** A document's own enumerator used as a code: `一、`, `（一）`, `(1)`, `1．`, and `1、` before a title
+ * (so that `[5、9]` stays an interval with a pasted comma). */
+export const Enumerator = createToken({
+  name: 'Enumerator',
+  pattern: /[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[（(][0-9\uFF10-\uFF19]+[）)]|[0-9\uFF10-\uFF19]+．|[0-9\uFF10-\uFF19]+、(?=[ \t\u3000]*["“「『A-Za-z_\u3400-\u4DBF\u4E00-\u9FFF])/,
+  start_chars_hint: [...'一二三四五六七八九十（(0123456789０１２３４５６７８９'],
+});
+
 export const Identifier = createToken({
   name: 'Identifier',
   categories: [TitleToken, RefToken],
   pattern: new RegExp(`[${LETTER}][${LETTER}0-9]*`),
+});
+
+/** A letter code: `A1`, `E12`, `B.3`, `A1.2` (tried before names; a longer name wins). */
+export const LetterCode = createToken({
+  name: 'LetterCode',
+  categories: [Identifier, TitleToken, RefToken],
+  longer_alt: Identifier,
+  pattern: /[A-Za-z]{1,3}\.?[0-9]+(?:\.[0-9]+)*/,
+  start_chars_hint: [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'],
 });
 
 function escapeRe(s: string): string {
@@ -80,6 +97,11 @@ export const Review = kw('Review');
 export const Veto = kw('Veto');
 export const When = kw('When');
 export const Bonus = kw('Bonus');
+export const Penalty = kw('Penalty');
+export const Base = kw('Base');
+export const Incomplete = kw('Incomplete');
+export const GradesWithBonus = kw('GradesWithBonus');
+export const Or = kw('Or');
 export const Part = kw('Part');
 export const Weight = kw('Weight');
 export const Grade = kw('Grade');
@@ -138,12 +160,12 @@ export const LParen = createToken({ name: 'LParen', pattern: /[(（]/ });
 export const RParen = createToken({ name: 'RParen', pattern: /[)）]/ });
 export const LBracket = createToken({ name: 'LBracket', pattern: /[[［【]/ });
 export const RBracket = createToken({ name: 'RBracket', pattern: /[\]］】]/ });
-export const Comma = createToken({ name: 'Comma', pattern: /[,，]/ });
-export const Ge = createToken({ name: 'Ge', pattern: />=|≥|＞＝|≧/, categories: [CmpToken] });
-export const Le = createToken({ name: 'Le', pattern: /<=|≤|＜＝|≦/, categories: [CmpToken] });
-export const Gt = createToken({ name: 'Gt', pattern: /[>＞]/, categories: [CmpToken] });
-export const Lt = createToken({ name: 'Lt', pattern: /[<＜]/, categories: [CmpToken] });
-export const Eq = createToken({ name: 'Eq', pattern: /==?|＝/, categories: [CmpToken] });
+export const Comma = createToken({ name: 'Comma', pattern: /[,，、]/ });
+export const Ge = createToken({ name: 'Ge', pattern: />=|≥|＞＝|≧|﹥＝|﹥=/, categories: [CmpToken] });
+export const Le = createToken({ name: 'Le', pattern: /<=|≤|＜＝|≦|﹤＝|﹤=/, categories: [CmpToken] });
+export const Gt = createToken({ name: 'Gt', pattern: /[>＞﹥]/, categories: [CmpToken] });
+export const Lt = createToken({ name: 'Lt', pattern: /[<＜﹤]/, categories: [CmpToken] });
+export const Eq = createToken({ name: 'Eq', pattern: /==?|＝|﹦/, categories: [CmpToken] });
 export const RangeSep = createToken({ name: 'RangeSep', pattern: /[~～—–]/ });
 export const Minus = createToken({ name: 'Minus', pattern: /[-－]/ });
 /** `:` and `;` (and their full-width forms) are not part of the language: reported and skipped. */
@@ -163,9 +185,11 @@ export const allTokens: TokenType[] = [
   UnterminatedComment,
   StringLiteral,
   UnterminatedString,
+  Enumerator,
   NumberLiteral,
   ...keywordList,
   Fen,
+  LetterCode,
   Identifier,
   Percent,
   LBrace,
@@ -212,4 +236,14 @@ export const FULL_WIDTH: Record<string, string> = {
   '＜': '<',
   '＝': '=',
   '－': '-',
+  '、': ',',
+  '﹤': '<',
+  '﹥': '>',
+  '﹦': '=',
+  '≦': '<=',
+  '≧': '>=',
+  '﹤＝': '<=',
+  '﹥＝': '>=',
+  '﹤=': '<=',
+  '﹥=': '>=',
 };

@@ -49,6 +49,7 @@ function namedTokens(source: SourceFile): Map<number, { type: TokenType; declara
           if (s.title && !s.title.quoted) mark(s.title, 'class', true);
           break;
         case 'bonus':
+        case 'penalty':
           if (s.title && !s.title.quoted) mark(s.title, 'class', true);
           break;
         case 'part':
@@ -58,6 +59,8 @@ function namedTokens(source: SourceFile): Map<number, { type: TokenType; declara
           mark(s.name, 'variable', true);
           break;
         case 'band':
+          for (const t of s.tests) mark(t.measure, 'variable', false);
+          break;
         case 'rate':
           mark(s.measure, 'variable', false);
           break;
