@@ -66,11 +66,12 @@ export function compileCommand(file: string, opts: { output?: string; locale: Lo
   const [path] = collectFiles([file]);
   const r = compile(path!, diskHost);
   const err = r.diagnostics.map((d) => formatLine(d, opts.locale));
-  if (!r.rubric) {
+  if (r.rubrics.length === 0) {
     err.push(say('noRubric', { file: path! }, opts.locale));
     return { out: [], err, code: 1 };
   }
-  const json = serializeIR(r.rubric);
+  // One rubric: its IR. Several (a document with several tables): an array of them, in order.
+  const json = r.rubrics.length === 1 ? serializeIR(r.rubrics[0]!) : `[\n${r.rubrics.map((x) => serializeIR(x).trimEnd()).join(',\n')}\n]\n`;
   const out: string[] = [];
   if (opts.output) writeFileSync(opts.output, json);
   else out.push(json.trimEnd());

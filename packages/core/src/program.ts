@@ -23,7 +23,10 @@ export interface SourceFile extends LoadedFile {
 }
 
 export interface CompileResult {
+  /** The file's first rubric (most files hold one). */
   rubric: RubricIR | undefined;
+  /** Every rubric of the file, in order: a document may hold several tables, each with its own total. */
+  rubrics: RubricIR[];
   /** All diagnostics of the entry file and of the files it imports, sorted and without duplicates. */
   diagnostics: Diagnostic[];
   files: SourceFile[];
@@ -62,14 +65,14 @@ export function compile(entryPath: string, host: Host, cache?: Map<string, Sourc
     return f;
   };
   const entry = get(entryPath);
-  if (!entry) return { rubric: undefined, diagnostics: [], files: [] };
+  if (!entry) return { rubric: undefined, rubrics: [], diagnostics: [], files: [] };
   const bag = new DiagnosticBag();
   const resolution = resolveProgram(entry, get, bag);
-  const rubric = lowerProgram(resolution, bag);
-  if (rubric) runChecks(rubric, bag);
+  const rubrics = lowerProgram(resolution, bag);
+  for (const r of rubrics) runChecks(r, bag);
   const loaded = resolution.files.map((f) => files.get(f.path)!).filter(Boolean);
   const all = [...loaded.flatMap((f) => f.diagnostics), ...bag.items];
-  return { rubric, diagnostics: sortDiagnostics(dedupeDiagnostics(all)), files: loaded };
+  return { rubric: rubrics[0], rubrics, diagnostics: sortDiagnostics(dedupeDiagnostics(all)), files: loaded };
 }
 
 /** Compiles a text held in memory (no imports beyond what `others` provides). */

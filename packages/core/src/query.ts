@@ -59,10 +59,10 @@ export class ProgramIndex {
       for (const d of f.parse.ast.decls) if (d.type === 'section' && d.name) this.declare('section', d.name.value, { file: f.path, at: d.name });
     }
     // Measures and what each block can see.
-    const scopes = resolution.root ? [resolution.root.scope, ...others] : others;
+    const scopes = [...resolution.roots.map((r) => r.scope), ...others];
     for (const s of scopes) this.scopes(s);
     // Indicators and parts of the entry rubric, as `一票否决 当` can name them.
-    for (const t of resolution.root?.targets ?? []) {
+    for (const t of resolution.roots.flatMap((r) => r.targets)) {
       const sp = spellings(t);
       const title = (sp.title ?? sp.name)?.value ?? '';
       const code = sp.code?.value ?? null;

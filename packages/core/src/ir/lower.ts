@@ -32,10 +32,9 @@ const CONTEXT_WORD: Record<Context, string> = {
   penalty: '@word.penalty',
 };
 
-/** The IR of the resolved program's rubric, or undefined when it has none. */
-export function lowerProgram(res: Resolution, bag: DiagnosticBag): RubricIR | undefined {
-  if (!res.root) return undefined;
-  return new Lowering(bag).rubric(res.root, res.files.map((f) => f.path));
+/** The IR of every rubric of the resolved program, in order (none for a file without rubrics). */
+export function lowerProgram(res: Resolution, bag: DiagnosticBag): RubricIR[] {
+  return res.roots.map((root) => new Lowering(bag).rubric(root, res.files.map((f) => f.path)));
 }
 
 class Lowering {

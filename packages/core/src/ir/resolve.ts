@@ -97,7 +97,10 @@ export interface Resolution {
   files: LoadedFile[];
   imports: ImportLink[];
   sections: Map<string, SectionDef>;
+  /** The entry's first rubric (or its library root). */
   root: Root | undefined;
+  /** Every rubric of the entry file, in order (a document may hold several tables, each its own rubric). */
+  roots: Root[];
   references: Reference[];
 }
 
@@ -108,15 +111,23 @@ export function resolveProgram(entry: LoadedFile, load: FileLoader, bag: Diagnos
   const references: Reference[] = [];
   const r = new Resolver(sections, bag, references);
   const rubrics = entry.parse.ast.decls.filter((d): d is A.RubricDecl => d.type === 'rubric');
-  for (const extra of rubrics.slice(1)) bag.add('RUB011', entry.path, extra.keyword);
-  let root: Root | undefined;
-  if (rubrics[0]) root = r.root(entry.path, rubrics[0], false);
-  else {
+  const titles = new Map<string, A.RubricDecl>();
+  for (const d of rubrics) {
+    const title = d.title?.value ?? '';
+    const prev = titles.get(title);
+    if (prev) {
+      bag.add('RUB011', entry.path, d.title?.range ?? d.keyword, { title }, {
+        related: [{ file: entry.path, range: prev.title?.range ?? prev.keyword, message: { id: 'related.previous', args: {} } }],
+      });
+    } else titles.set(title, d);
+  }
+  const roots = rubrics.map((d) => r.root(entry.path, d, false));
+  if (roots.length === 0) {
     // A library file: its own sections, each used once, so that their arithmetic is still checked.
     const own = [...sections.values()].filter((s) => s.file === entry.path);
-    if (own.length > 0) root = r.root(entry.path, libraryDecl(own), true);
+    if (own.length > 0) roots.push(r.root(entry.path, libraryDecl(own), true));
   }
-  return { files, imports, sections, root, references };
+  return { files, imports, sections, root: roots[0], roots, references };
 }
 
 /**
@@ -129,18 +140,18 @@ export function resolveAll(files: readonly LoadedFile[], bag: DiagnosticBag): { 
   const sections = entry ? collectSections(files, entry, bag) : new Map<string, SectionDef>();
   const references: Reference[] = [];
   const r = new Resolver(sections, bag, references);
-  let root: Root | undefined;
+  const roots: Root[] = [];
   const others: Scope[] = [];
   for (const f of files) {
     for (const d of f.parse.ast.decls) {
       if (d.type === 'rubric' && d.body) {
-        if (f === entry && !root) root = r.root(f.path, d, false);
+        if (f === entry) roots.push(r.root(f.path, d, false));
         else others.push(r.expandBlock(f.path, d.body, [], undefined));
       }
       if (d.type === 'section' && d.body) others.push(r.expandBlock(f.path, d.body, [d.name?.value ?? ''], undefined));
     }
   }
-  return { resolution: { files: [...files], imports: [], sections, root, references }, others };
+  return { resolution: { files: [...files], imports: [], sections, root: roots[0], roots, references }, others };
 }
 
 // ---- imports -----------------------------------------------------------------------------------

@@ -101,11 +101,14 @@ export const CATALOG = {
   },
   RUB011: {
     severity: 'error',
-    en: 'A file holds one rubric; this is a second one.',
-    zh: '一个文件只能包含一个评估表；这是第二个。',
-    explain: { en: 'Put each rubric in its own file; share sections with 导入.', zh: '每个评估表单独一个文件；共用部分用 导入。' },
+    en: 'This file already holds a rubric titled {title}; give each rubric of a file its own title.',
+    zh: '本文件已有标题为 {title} 的评估表；同一文件中的评估表应各有标题。',
+    explain: {
+      en: 'A document may hold several tables, each its own rubric with its own total (for two kinds of organisation, say). Tools pick a rubric by its title, so titles must differ.',
+      zh: '一份文件可以包含多张表，各自是一个评估表、各有总分（例如两类组织各一张表）。工具按标题选择评估表，因此标题不能相同。',
+    },
     bad: `${R('指标 "甲" 10')}${R('指标 "乙" 10')}`,
-    good: R('指标 "甲" 10'),
+    good: `${R('指标 "甲" 10')}${R('指标 "乙" 10').replace('"示例"', '"示例（乙类）"')}`,
   },
   RUB012: {
     severity: 'error',

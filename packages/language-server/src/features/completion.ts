@@ -42,7 +42,7 @@ export function provideCompletion(ctx: Context, params: CompletionParams): Compl
 
   if (AFTER_MEASURE.test(before)) {
     const names = ctx.workspace.index(uri)?.measuresAt(path, offset) ?? [];
-    const all = names.length > 0 ? names : (ctx.workspace.entry(uri)?.result.rubric?.measures.map((m) => m.name) ?? []);
+    const all = names.length > 0 ? names : (ctx.workspace.entry(uri)?.result.rubrics.flatMap((r) => r.measures.map((m) => m.name)) ?? []);
     return { isIncomplete: false, items: [...new Set(all)].map((n) => item(n, CompletionItemKind.Variable, spellings(['Measure']).split('|')[0]!)) };
   }
   if (AFTER_USE.test(before)) {

@@ -63,9 +63,10 @@ export function provideHover(ctx: Context, params: HoverParams): Hover | null {
     }
   }
 
-  const rubric = ctx.workspace.entry(at.uri)?.result.rubric;
-  const x = rubric ? indicatorAt(rubric, path, offset) : undefined;
-  if (x && rubric) return markdown(indicatorHover(x, rubric, ctx.locale));
+  for (const rubric of ctx.workspace.entry(at.uri)?.result.rubrics ?? []) {
+    const x = indicatorAt(rubric, path, offset);
+    if (x) return markdown(indicatorHover(x, rubric, ctx.locale));
+  }
 
   // A keyword.
   const tok = tokenAt(source.parse.tokens, offset);

@@ -11,8 +11,8 @@ export function provideInlayHints(ctx: Context, params: InlayHintParams): InlayH
   const uri = readUri(params);
   const range = readRange(params.range);
   const source = ctx.workspace.source(uri);
-  const rubric = ctx.workspace.entry(uri)?.result.rubric;
-  if (!source || !rubric) return [];
+  const rubrics = ctx.workspace.entry(uri)?.result.rubrics ?? [];
+  if (!source || rubrics.length === 0) return [];
   const path = pathOfUri(uri);
   const at = positionsOfLines(source.parse.lines);
   const from = at.offset(range.start);
@@ -25,14 +25,16 @@ export function provideInlayHints(ctx: Context, params: InlayHintParams): InlayH
     const tooltip = sum === declared ? main : ctx.locale === 'en' ? `${main} (${note})` : `${main}（${note}）`;
     out.push({ position: at.position(offset), label: `Σ ${sum}`, kind: InlayHintKind.Parameter, paddingLeft: true, tooltip });
   };
-  for (const x of allIndicators(rubric)) {
-    if (x.children.length === 0 || x.points === null || !x.pointsRange || x.pointsRange.file !== path) continue;
-    const sum = childrenSum(x);
-    if (sum !== null) hint(x.pointsRange.end.offset, sum.toString(), x.points.toString(), 'sumHint');
-  }
-  if (rubric.total !== null && rubric.totalRange?.file === path) {
-    const sum = rubricSum(rubric);
-    if (sum !== null) hint(rubric.totalRange.end.offset, sum.toString(), rubric.total.toString(), 'totalHint');
+  for (const rubric of rubrics) {
+    for (const x of allIndicators(rubric)) {
+      if (x.children.length === 0 || x.points === null || !x.pointsRange || x.pointsRange.file !== path) continue;
+      const sum = childrenSum(x);
+      if (sum !== null) hint(x.pointsRange.end.offset, sum.toString(), x.points.toString(), 'sumHint');
+    }
+    if (rubric.total !== null && rubric.totalRange?.file === path) {
+      const sum = rubricSum(rubric);
+      if (sum !== null) hint(rubric.totalRange.end.offset, sum.toString(), rubric.total.toString(), 'totalHint');
+    }
   }
   return out.sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character);
 }
