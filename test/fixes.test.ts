@@ -28,6 +28,9 @@ describe('fixes', () => {
         const after = compileText(file, apply(text, [d], file)).diagnostics;
         const same = after.filter((x) => x.code === d.code && x.range.start.line === d.range.start.line);
         expect(same, `${file}:${d.range.start.line} ${d.code}`).toEqual([]);
+        // A fix never brings a syntax error of its own.
+        const syntax = (ds: Diagnostic[]) => ds.filter((x) => /^RUB00[1-7]$/.test(x.code)).length;
+        expect(syntax(after), `${file}:${d.range.start.line} ${d.code} fix`).toBeLessThanOrEqual(syntax(compileRepoFile(file).diagnostics));
       }
     }
   });

@@ -33,6 +33,12 @@ function keyOf(x: IndicatorIR): Key | undefined {
   const code = x.code;
   if (code === null) return undefined;
   if (x.codeStyle === 'enumerator') {
+    const c = code.codePointAt(0)!;
+    // ① … ⑳ and ⑴ … ⒇: one character each.
+    if (code.length === 1 && c >= 0x2460 && c <= 0x2487) {
+      const first = c <= 0x2473 ? 0x2460 : 0x2474;
+      return { family: String.fromCodePoint(first), nums: [c - first + 1], withLast: (k) => String.fromCodePoint(first + k - 1) };
+    }
     const m = /^(\D*?)([一二三四五六七八九十]+|\d+)(\D*)$/.exec(code);
     if (!m) return undefined;
     const chinese = !/^\d/.test(m[2]!);

@@ -25,8 +25,8 @@ export const CmpToken = createToken({ name: 'CmpToken', pattern: Lexer.NA });
  * (so that `[5、9]` stays an interval with a pasted comma). */
 export const Enumerator = createToken({
   name: 'Enumerator',
-  pattern: /[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[（(][0-9\uFF10-\uFF19]+[）)]|[0-9\uFF10-\uFF19]+．|[0-9\uFF10-\uFF19]+、(?=[ \t\u3000]*["“「『A-Za-z_\u3400-\u4DBF\u4E00-\u9FFF])/,
-  start_chars_hint: [...'一二三四五六七八九十（(0123456789０１２３４５６７８９'],
+  pattern: /[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[（(][0-9\uFF10-\uFF19]+[）)]|[①-⑳⑴-⒇]|[0-9\uFF10-\uFF19]+．(?![0-9\uFF10-\uFF19])|[0-9\uFF10-\uFF19]+、(?=[ \t\u3000]*["“「『A-Za-z_\u3400-\u4DBF\u4E00-\u9FFF])/,
+  start_chars_hint: [...'一二三四五六七八九十（(0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇'],
 });
 
 export const Identifier = createToken({
@@ -148,16 +148,16 @@ export const UnterminatedString = createToken({
 /** Digits with any number of dots: a decimal (1.5) or a code (1.1.1). Full-width digits allowed. */
 export const NumberLiteral = createToken({
   name: 'NumberLiteral',
-  pattern: /[0-9\uFF10-\uFF19]+(?:\.[0-9\uFF10-\uFF19]+)*/,
+  pattern: /[0-9\uFF10-\uFF19]+(?:[.．][0-9\uFF10-\uFF19]+)*/,
   start_chars_hint: [...'0123456789０１２３４５６７８９'],
   categories: [RefToken],
 });
 export const Fen = createToken({ name: 'Fen', pattern: /分/, longer_alt: Identifier });
-export const Percent = createToken({ name: 'Percent', pattern: /[%％]/ });
+export const Percent = createToken({ name: 'Percent', pattern: /[%％﹪]/ });
 export const LBrace = createToken({ name: 'LBrace', pattern: /[{｛]/ });
 export const RBrace = createToken({ name: 'RBrace', pattern: /[}｝]/ });
-export const LParen = createToken({ name: 'LParen', pattern: /[(（]/ });
-export const RParen = createToken({ name: 'RParen', pattern: /[)）]/ });
+export const LParen = createToken({ name: 'LParen', pattern: /[(（﹙]/ });
+export const RParen = createToken({ name: 'RParen', pattern: /[)）﹚]/ });
 export const LBracket = createToken({ name: 'LBracket', pattern: /[[［【]/ });
 export const RBracket = createToken({ name: 'RBracket', pattern: /[\]］】]/ });
 export const Comma = createToken({ name: 'Comma', pattern: /[,，、]/ });
@@ -166,8 +166,8 @@ export const Le = createToken({ name: 'Le', pattern: /<=|≤|＜＝|≦|﹤＝|�
 export const Gt = createToken({ name: 'Gt', pattern: /[>＞﹥]/, categories: [CmpToken] });
 export const Lt = createToken({ name: 'Lt', pattern: /[<＜﹤]/, categories: [CmpToken] });
 export const Eq = createToken({ name: 'Eq', pattern: /==?|＝|﹦/, categories: [CmpToken] });
-export const RangeSep = createToken({ name: 'RangeSep', pattern: /[~～—–]/ });
-export const Minus = createToken({ name: 'Minus', pattern: /[-－]/ });
+export const RangeSep = createToken({ name: 'RangeSep', pattern: /[~～—–〜∼]/ });
+export const Minus = createToken({ name: 'Minus', pattern: /[-－−‐‑]/ });
 /** `:` and `;` (and their full-width forms) are not part of the language: reported and skipped. */
 export const StrayPunctuation = createToken({ name: 'StrayPunctuation', pattern: /[:;：；]/, group: 'stray' });
 /** Anything else: reported (RUB001) and skipped. Written as a range rather than [\s\S]: Chevrotain's
@@ -246,4 +246,12 @@ export const FULL_WIDTH: Record<string, string> = {
   '﹥＝': '>=',
   '﹤=': '<=',
   '﹥=': '>=',
+  '﹪': '%',
+  '﹙': '(',
+  '﹚': ')',
+  '〜': '~',
+  '∼': '~',
+  '−': '-',
+  '‐': '-',
+  '‑': '-',
 };
