@@ -11,7 +11,7 @@ const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].ma
 
 describe('catalog', () => {
   it('uses stable, well-formed codes in their ranges', () => {
-    for (const code of Object.keys(CATALOG)) expect(code).toMatch(/^RUB[01239]\d\d$/);
+    for (const code of Object.keys(CATALOG)) expect(code).toMatch(/^RUB[012349]\d\d$/);
   });
   for (const [code, e] of Object.entries(CATALOG)) {
     it(`${code} has both messages with the same placeholders and an explanation`, () => {

@@ -23,3 +23,8 @@ export { statedPoints } from './check/titles.js';
 export { formatText, type FormatResult } from './format.js';
 export { reparse, updateSource, type Reparse, type ReparseOptions } from './incremental.js';
 export { ProgramIndex, enclosingBlocks, importAt, type ProgramSymbol, type Occurrence, type SymbolKind, type IndicatorRef } from './query.js';
+export { inputsOf, indicatorRefs, measureRefs, type InputSpec, type InputKind } from './score/inputs.js';
+export { InputIndex, readAssessmentJson, readAssessmentRows, readValue, pickRubric, type Assessment, type InputValue, type ReadResult, type Row, type Where } from './score/assessment.js';
+export { score, type ScoreResult, type IndicatorScore, type Reason, type VetoOutcome } from './score/engine.js';
+export { explain, reasonText } from './score/explain.js';
+export { parseJson, jsonPath, type JsonNode } from './score/json.js';

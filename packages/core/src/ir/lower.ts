@@ -393,6 +393,7 @@ class Lowering {
         ind.rules.push({
           kind: 'rate',
           measure: m?.name ?? stmt.measure.value,
+          decl: m ?? null,
           per: stmt.step.value,
           percent: stmt.step.percent,
           points,
@@ -482,6 +483,7 @@ class Lowering {
           measureKind: m?.kind ?? 'number',
           unit: m?.unit ?? null,
           domain: m?.domain ?? { low: null, high: null },
+          decl: m ?? null,
           interval,
           text: t.condition.text,
           range: this.src(x.file, t.condition.range),

@@ -39,6 +39,8 @@ export interface BandConditionIR {
   measureKind: MeasureIR['kind'];
   unit: string | null;
   domain: IntervalIR;
+  /** The declaration read (in memory only: the JSON form names it). */
+  decl: MeasureIR | null;
   interval: IntervalIR;
   /** The condition as written (`60% 以上`, `2-3人`), quoted back in messages. */
   text: string;
@@ -69,7 +71,7 @@ export interface PointsRangeIR {
 export type RuleIR =
   | { kind: 'bands'; measure: string | null; domain: IntervalIR | null; bands: BandIR[] }
   | { kind: 'per'; items: PerItemIR[]; max: Decimal | null; uncapped: boolean; range: SrcRange; maxRange: SrcRange | null; base: BaseIR | null }
-  | { kind: 'rate'; measure: string; per: Decimal; percent: boolean; points: Decimal; max: Decimal | null; range: SrcRange; maxRange: SrcRange | null }
+  | { kind: 'rate'; measure: string; decl: MeasureIR | null; per: Decimal; percent: boolean; points: Decimal; max: Decimal | null; range: SrcRange; maxRange: SrcRange | null }
   | { kind: 'deduct'; points: PointsRangeIR; unit: string | null; floor: Decimal | null; range: SrcRange };
 
 /** Base points before increments (`基础 6 "配备2名"`): the `每` lines then add increments under their cap. */

@@ -110,6 +110,11 @@ export function indicatorReach(ind: IndicatorIR): [Decimal | null, Decimal | nul
     const reaches = ind.rules.map((r) => ruleReach(r, p));
     min = reaches.some(([lo]) => lo === null) ? null : reaches.map(([lo]) => lo!).reduce((a, b) => Decimal.min(a, b));
     max = reaches.some(([, hi]) => hi === null) ? null : reaches.map(([, hi]) => hi!).reduce((a, b) => Decimal.max(a, b));
+    // The best rule applies, capped by the indicator's points (a band worth more than them is an error, RUB203).
+    if (p !== null && !ind.uncapped) {
+      max = max === null ? p : Decimal.min(max, p);
+      if (min !== null && min.gt(p)) min = p;
+    }
   }
   if (ind.uncapped) max = null;
   if (ind.gates.length > 0) {
