@@ -2,7 +2,8 @@
 // command and exits with its code. Usage errors and internal failures exit with 2.
 import { Command, CommanderError, Option } from 'commander';
 import { resolveLocale, type Locale } from '@rubric/core';
-import { checkCommand, compileCommand, fmtCommand, type Output } from './index.js';
+import { SingleBar } from 'cli-progress';
+import { checkCommand, compileCommand, fmtCommand, scoreCommand, templateCommand, testCommand, type Output } from './index.js';
 import { UsageError } from './files.js';
 import { say } from './messages.js';
 
@@ -57,6 +58,48 @@ program
   .argument('<paths...>', 'files or folders')
   .option('--check', 'only report files that are not formatted (exit 1)')
   .action((paths: string[], o: { check?: boolean }) => run(lang(), () => fmtCommand(paths, { check: !!o.check, locale: lang() })));
+
+program
+  .command('score')
+  .description('score assessments against a rubric / 按评估表评分')
+  .argument('<rubric>', 'a .rubric file')
+  .argument('<assessments...>', 'assessment files (.json, .csv) or folders of them')
+  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .option('--explain', 'explain every point, as an indented tree')
+  .option('--rubric <title>', 'the rubric to use when the file holds several')
+  .option('-o, --output <file>', 'write the results to a .json or .csv file')
+  .action((rubric: string, assessments: string[], o: { format: 'text' | 'json'; explain?: boolean; rubric?: string; output?: string }) =>
+    run(lang(), () => {
+      // A progress bar on a terminal only, for batches.
+      const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr, clearOnComplete: true, hideCursor: true, format: '{bar} {value}/{total}' }) : undefined;
+      let started = false;
+      const progress = (done: number, total: number) => {
+        if (!bar || total < 2) return;
+        if (!started) bar.start(total, 0);
+        started = true;
+        bar.update(done);
+        if (done === total) bar.stop();
+      };
+      return scoreCommand(rubric, assessments, { format: o.format, explain: !!o.explain, locale: lang(), progress, ...(o.rubric ? { rubric: o.rubric } : {}), ...(o.output ? { output: o.output } : {}) });
+    }),
+  );
+
+program
+  .command('template')
+  .description('write the blank assessment form of a rubric / 生成评估记录模板')
+  .argument('<rubric>', 'a .rubric file')
+  .addOption(new Option('--format <format>', 'form format').choices(['json', 'csv']).default('json'))
+  .option('--rubric <title>', 'the rubric to use when the file holds several')
+  .option('-o, --output <file>', 'write the form to this file')
+  .action((rubric: string, o: { format: 'json' | 'csv'; rubric?: string; output?: string }) =>
+    run(lang(), () => templateCommand(rubric, { format: o.format, locale: lang(), ...(o.rubric ? { rubric: o.rubric } : {}), ...(o.output ? { output: o.output } : {}) })),
+  );
+
+program
+  .command('test')
+  .description("run rubrics' example assessments (<name>.tests.jsonc) / 运行评估表测试")
+  .argument('[paths...]', 'rubric files or folders (default: the current folder)')
+  .action((paths: string[]) => run(lang(), () => testCommand(paths, { locale: lang() })));
 
 try {
   program.parse(process.argv);

@@ -9,6 +9,14 @@ export const CLI_MESSAGES = {
   internal: { en: 'Internal error: {error}', zh: '内部错误：{error}' },
   wouldFormat: { en: '{file} is not formatted', zh: '{file} 未按规范排版' },
   formatted: { en: 'formatted {file}', zh: '已排版 {file}' },
+  batchError: { en: 'not scored: the assessment has errors', zh: '未评分：评估记录有错误' },
+  vetoed: { en: 'vetoed', zh: '一票否决' },
+  incomplete: { en: 'not complete', zh: '未填全' },
+  'summary.count': { en: '{scored} of {n} assessments scored.', zh: '共 {n} 份评估记录，已评分 {scored} 份。' },
+  'summary.grade': { en: '{grade}: {n}', zh: '{grade}：{n} 个' },
+  'summary.vetoed': { en: 'vetoed: {n}', zh: '一票否决：{n} 个' },
+  'summary.incomplete': { en: 'not complete: {n}', zh: '未填全：{n} 个' },
+  testSummary: { en: '{passed} passed, {failed} failed.', zh: '通过 {passed} 个，失败 {failed} 个。' },
 } satisfies Record<string, { en: string; zh: string }>;
 
 export type CliMessage = keyof typeof CLI_MESSAGES;

@@ -764,6 +764,18 @@ export const CATALOG = {
     good: R('指标 "甲" 10'),
     tested: 'test/score.test.ts',
   },
+  RUB420: {
+    severity: 'error',
+    en: 'Test {case}: {what} should be {expected}, but is {actual} {why} ({at}).',
+    zh: '测试 {case}：{what} 应为 {expected}，实际为 {actual} {why}（{at}）。',
+    explain: {
+      en: 'A rubric test (`<rubric>.tests.jsonc`, run by `rubric test`) states what an example assessment must score; the rubric scores it otherwise.',
+      zh: '评估表测试（`<评估表>.tests.jsonc`，由 `rubric test` 运行）写明示例评估应得的结果，而评估表算出的结果不同。',
+    },
+    bad: '',
+    good: R('指标 "甲" 10'),
+    tested: 'test/score.test.ts',
+  },
   RUB901: {
     severity: 'error',
     en: 'Internal error in check {check}: {error}. Please report it.',

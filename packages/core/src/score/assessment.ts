@@ -92,6 +92,9 @@ export class InputIndex {
 class Reader {
   readonly bag = new DiagnosticBag();
   readonly assessment: Assessment = { name: null, rubric: null, draft: false, values: new Map() };
+  /** Values given before (a test's starting assessment) may be replaced once. */
+  override = false;
+  private readonly replaced = new Set<string>();
 
   constructor(
     readonly index: InputIndex,
@@ -137,17 +140,18 @@ class Reader {
       const spec = this.index.byKey.get(key)!;
       if (spec.kind !== 'score' || spec.required || !spec.indicator) continue;
       const others = this.index.inputsOf(spec.indicator).filter((s) => (s.kind === 'label' || s.kind === 'count' || s.kind === 'base') && this.assessment.values.has(s.key));
-      if (others.length > 0) this.report('RUB415', where, { title: spec.title, what: `@input.${others[0]!.kind}` });
+      if (others.length > 0 && !this.override) this.report('RUB415', where, { title: spec.title, what: `@input.${others[0]!.kind}` });
     }
     return { assessment: this.assessment, diagnostics: this.bag.items };
   }
 
   /** Checks a raw value against its input and records it. */
   value(spec: InputSpec, raw: string | boolean | number, where: Where): void {
-    if (this.assessment.values.has(spec.key)) {
+    if (this.assessment.values.has(spec.key) && !(this.override && !this.replaced.has(spec.key))) {
       this.report('RUB418', where, { key: spec.key });
       return;
     }
+    this.replaced.add(spec.key);
     const v = readValue(spec, raw);
     if (v.error) {
       this.report(v.error.code, where, v.error.args);
@@ -213,38 +217,50 @@ const META = new Set(['schema', 'schemaVersion', 'rubric', 'name', 'draft']);
 
 /** Reads an assessment written as JSON (`docs/assessment.md`; schema `packages/core/schema/assessment.schema.json`). */
 export function readAssessmentJson(text: string, file: string, index: InputIndex): ReadResult {
-  const r = new Reader(index, file);
   const parsed = parseJson(text);
   if (parsed.error) {
+    const r = new Reader(index, file);
     r.report('RUB400', { file, range: parsed.error.range, at: `${parsed.error.range.start.line}:${parsed.error.range.start.column}` }, { problem: `@json.${parsed.error.message}` });
     return { assessment: r.assessment, diagnostics: r.bag.items };
   }
-  const root = parsed.value;
-  const where = (n: { range: Range }, path: (string | number)[]): Where => ({ file, range: n.range, at: jsonPath(path) });
+  return readAssessmentNode(parsed.value, [], file, index);
+}
+
+/**
+ * Reads an assessment from a parsed JSON object at `path` of its file. Keys in `extra` belong to the
+ * caller (a rubric test's `name` and `expect`) and are skipped; `base` values are given before the
+ * object's own (a test starting from the full assessment).
+ */
+export function readAssessmentNode(root: JsonNode, path: (string | number)[], file: string, index: InputIndex, extra: ReadonlySet<string> = new Set(), base?: Assessment): ReadResult {
+  const r = new Reader(index, file);
+  if (base) for (const [k, v] of base.values) r.assessment.values.set(k, v);
+  const where = (n: { range: Range }, p: (string | number)[]): Where => ({ file, range: n.range, at: jsonPath(p) });
   if (root.kind !== 'object') {
-    r.report('RUB400', where(root, []), { problem: '@json.notObject' });
+    r.report('RUB400', where(root, path), { problem: '@json.notObject' });
     return { assessment: r.assessment, diagnostics: r.bag.items };
   }
   for (const { key, keyRange, value } of root.entries) {
-    const at = where(value, [key]);
+    if (extra.has(key)) continue;
+    const at = where(value, [...path, key]);
     if (META.has(key)) {
       if (key === 'schemaVersion' && !(value.kind === 'number' && value.text === '1')) r.report('RUB412', at, { key: `${key} = ${value.kind === 'number' ? value.text : value.kind}` });
       else if (key === 'schema' && !(value.kind === 'string' && value.value === 'rubric-assessment')) r.report('RUB412', at, { key });
       else if ((key === 'rubric' || key === 'name') && value.kind === 'string') r.assessment[key] = value.value;
+      else if ((key === 'rubric' || key === 'name') && value.kind === 'null') continue;
       else if (key === 'draft' && value.kind === 'bool') r.assessment.draft = value.value;
       else if (key !== 'schemaVersion' && key !== 'schema') r.report('RUB411', at, { value: value.kind, kind: key === 'draft' ? '@input.yesNo' : '@input.text' });
       continue;
     }
     const kind = GROUPS[key];
     if (!kind) {
-      r.report('RUB412', { file, range: keyRange, at: jsonPath([key]) }, { key });
+      r.report('RUB412', { file, range: keyRange, at: jsonPath([...path, key]) }, { key });
       continue;
     }
     if (value.kind !== 'object') {
       r.report('RUB411', at, { value: value.kind, kind: '@input.object' });
       continue;
     }
-    for (const e of value.entries) readEntry(r, kind, e.key, e.value, [key, e.key], where, { file, range: e.keyRange, at: jsonPath([key, e.key]) });
+    for (const e of value.entries) readEntry(r, kind, e.key, e.value, [...path, key, e.key], where, { file, range: e.keyRange, at: jsonPath([...path, key, e.key]) }, !!base);
   }
   return r.finish();
 }
@@ -253,7 +269,14 @@ function scalar(n: JsonNode): string | boolean | undefined {
   return n.kind === 'string' ? n.value : n.kind === 'number' ? n.text : n.kind === 'bool' ? n.value : undefined;
 }
 
-function readEntry(r: Reader, kind: InputKind, ref: string, node: JsonNode, path: (string | number)[], where: (n: { range: Range }, p: (string | number)[]) => Where, keyAt: Where): void {
+/** Left blank (a template's null or ""): not given. */
+function blank(n: JsonNode): boolean {
+  return n.kind === 'null' || (n.kind === 'string' && n.value.trim() === '');
+}
+
+function readEntry(r: Reader, kind: InputKind, ref: string, node: JsonNode, path: (string | number)[], where: (n: { range: Range }, p: (string | number)[]) => Where, keyAt: Where, override = false): void {
+  if (blank(node)) return;
+  r.override = override;
   const at = where(node, path);
   if (kind === 'measure') {
     const spec = r.index.byMeasure.get(ref);
@@ -284,6 +307,7 @@ function readEntry(r: Reader, kind: InputKind, ref: string, node: JsonNode, path
   const unitFromKey = x && r.index.indicators(ref).length === 0 && slash >= 0 ? ref.slice(slash + 1) : undefined;
   if (kind === 'count' && node.kind === 'object') {
     for (const e of node.entries) {
+      if (blank(e.value)) continue;
       const spec = r.inputFor(x, 'count', { file: keyAt.file, range: e.keyRange, at: jsonPath([...path, e.key]) }, e.key);
       const v = scalar(e.value);
       if (spec && v !== undefined) r.value(spec, v, where(e.value, [...path, e.key]));

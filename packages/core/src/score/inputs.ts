@@ -83,7 +83,7 @@ export function inputsOf(r: RubricIR): InputSpec[] {
   const refs = indicatorRefs(r);
   const mrefs = measureRefs(r);
   const out: InputSpec[] = [];
-  const base = (x: IndicatorIR, kind: InputKind, over: Partial<InputSpec> = {}): InputSpec => ({
+  const base = (x: IndicatorIR, kind: InputKind, over: Partial<InputSpec> = {}): InputSpec => withAlternative({
     key: `${kind}:${refs.get(x)!}`,
     kind,
     ref: refs.get(x)!,
@@ -101,6 +101,8 @@ export function inputsOf(r: RubricIR): InputSpec[] {
     measure: null,
     ...over,
   });
+  // An input of one alternative among several rules is not required on its own: one of them is.
+  const withAlternative = (s: InputSpec): InputSpec => (s.alternative ? { ...s, required: false } : s);
   /** Measures read, by name: true when some indicator has no other way to score. */
   const usedMeasures = new Map<string, boolean>();
   const use = (name: string, alt: boolean) => usedMeasures.set(name, (usedMeasures.get(name) ?? false) || !alt);

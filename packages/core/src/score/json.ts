@@ -1,6 +1,7 @@
 // A JSON reader that keeps what JSON.parse throws away: the exact text of every number (points are
 // exact decimals, never binary floats) and where every value is written (so an assessment's mistakes
-// are reported at their line and column, with their JSON path). Pure; never throws.
+// are reported at their line and column, with their JSON path). It also reads `//` and `/* */`
+// comments (JSONC), which templates use to say what each value may be. Pure; never throws.
 import { LineIndex, type Range } from '../source.js';
 
 export type JsonNode =
@@ -25,8 +26,14 @@ export function parseJson(text: string): { value: JsonNode; error?: undefined } 
   const ws = (): void => {
     while (i < text.length) {
       const c = text.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff) i++;
-      else break;
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff || c === 0x3000) i++;
+      else if (c === 47 && text[i + 1] === '/') {
+        while (i < text.length && text[i] !== '\n') i++;
+      } else if (c === 47 && text[i + 1] === '*') {
+        const end = text.indexOf('*/', i + 2);
+        if (end < 0) fail('unterminated');
+        i = end + 2;
+      } else break;
     }
   };
   const fail = (message: JsonError['message'], at = i): never => {
