@@ -87,7 +87,7 @@ class Lowering {
       seen.add(key);
       return true;
     };
-    this.declareMeasures(scope);
+    this.declareMeasures(scope, null);
     let topIndex = 0;
     for (const it of scope.items) {
       const { file: f, stmt: s } = it;
@@ -173,7 +173,7 @@ class Lowering {
   }
 
   /** Measures declared in a scope, in order (resolve.ts kept the first of each name). */
-  private declareMeasures(scope: Scope): void {
+  private declareMeasures(scope: Scope, owner: IndicatorIR | null): void {
     for (const inst of scope.measures.values()) {
       const s = inst.stmt;
       if (s.type !== 'measure' || !s.name || !s.measureKind) continue;
@@ -182,7 +182,7 @@ class Lowering {
         : s.measureKind === 'percent'
           ? { low: { value: Decimal.ZERO, closed: true }, high: { value: Decimal.HUNDRED, closed: true } }
           : { low: { value: Decimal.ZERO, closed: true }, high: null };
-      const m: MeasureIR = { name: s.name.value, kind: s.measureKind, unit: s.unit?.value ?? null, domain, range: this.src(inst.file, s.name.range), used: false };
+      const m: MeasureIR = { name: s.name.value, kind: s.measureKind, unit: s.unit?.value ?? null, domain, range: this.src(inst.file, s.name.range), used: false, owner: owner?.id ?? null };
       this.measureOf.set(inst, m);
       this.measures.push(m);
     }
@@ -302,7 +302,7 @@ class Lowering {
     }
     const ctx: Context = kind;
     const body = it.body;
-    if (body) this.declareMeasures(body);
+    if (body) this.declareMeasures(body, ind);
     const ruleItems: Inst[] = [];
     let childIndex = 0;
     for (const c of body?.items ?? []) {

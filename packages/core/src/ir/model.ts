@@ -30,6 +30,8 @@ export interface MeasureIR {
   domain: IntervalIR;
   range: SrcRange;
   used: boolean;
+  /** The id of the indicator whose block declares it (null: the rubric's own). In memory only. */
+  owner: string | null;
 }
 
 /** One condition of a numeric band: a measure in an interval, as the author wrote it. */

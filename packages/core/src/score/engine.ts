@@ -104,6 +104,9 @@ interface Ctx {
   unscored: string[];
   /** Problems found while scoring: a chosen score outside what its rule allows (RUB417). */
   problems: Diagnostic[];
+  /** Every indicator's score by id, and every bonus and penalty wherever written (filled as scored). */
+  byId: Map<string, IndicatorScore>;
+  outside: IndicatorScore[];
 }
 
 function spec(ctx: Ctx, x: IndicatorIR, kind: InputSpec['kind'], unit?: string): InputSpec | undefined {
@@ -244,17 +247,22 @@ function deduct(ctx: Ctx, x: IndicatorIR, r: Extract<RuleIR, { kind: 'deduct' }>
   return { score, reason };
 }
 
-function leaf(ctx: Ctx, x: IndicatorIR): IndicatorScore {
-  const out = node(x);
-  const gate = given(ctx, spec(ctx, x, 'gate'));
+function leaf(ctx: Ctx, x: IndicatorIR, out: IndicatorScore): IndicatorScore {
+  const gate = x.gates.length > 0 ? given(ctx, spec(ctx, x, 'gate')) : undefined;
   const directSpec = spec(ctx, x, 'score');
   const direct = given(ctx, directSpec) as Decimal | undefined;
-  const set = (score: Decimal, reason: Reason): IndicatorScore => ({ ...out, score, min: score, max: score, reason });
+  const set = (score: Decimal, reason: Reason): IndicatorScore => {
+    out.score = score;
+    out.min = score;
+    out.max = score;
+    out.reason = reason;
+    return out;
+  };
   if (gate === true) return set(Decimal.ZERO, { kind: 'gate', text: x.gates.join('；') });
   const optional = x.kind === 'bonus' || x.kind === 'penalty';
   if (x.rules.length === 0) {
-    if (direct !== undefined) return set(direct, { kind: 'direct' });
-    if (optional) return set(Decimal.ZERO, { kind: 'none' });
+    if (direct !== undefined) return set(direct, DIRECT);
+    if (optional) return set(Decimal.ZERO, NONE);
     return unscored(ctx, x, out, [directSpec?.key ?? `score:${x.id}`]);
   }
   const outcomes = x.rules.map((r) =>
@@ -262,8 +270,8 @@ function leaf(ctx: Ctx, x: IndicatorIR): IndicatorScore {
   );
   const done = outcomes.map((o, i) => ({ o, i })).filter((y): y is { o: Exclude<Outcome, { missing: string[] }>; i: number } => !('missing' in y.o));
   if (done.length === 0) {
-    if (direct !== undefined) return set(direct, { kind: 'direct' });
-    if (optional && [...ctx.index.inputsOf(x)].every((s) => !ctx.a.values.has(s.key))) return set(Decimal.ZERO, { kind: 'none' });
+    if (direct !== undefined) return set(direct, DIRECT);
+    if (optional && ctx.index.inputsOf(x).every((s) => !ctx.a.values.has(s.key))) return set(Decimal.ZERO, NONE);
     return unscored(ctx, x, out, outcomes.flatMap((o) => ('missing' in o ? o.missing : [])));
   }
   const best = done.reduce((a, b) => (b.o.score.gt(a.o.score) ? b : a));
@@ -282,7 +290,7 @@ function leaf(ctx: Ctx, x: IndicatorIR): IndicatorScore {
     reason = { kind: 'chosen', low: best.o.choice.low, high: best.o.choice.high };
   } else if (direct !== undefined) {
     // A score given directly replaces the rules (reported when both are given: RUB415, by the reader of the scores).
-    return set(direct, { kind: 'direct' });
+    return set(direct, DIRECT);
   }
   if (x.points !== null && !x.uncapped && score.gt(x.points)) {
     reason = { kind: 'capped', raw: score, cap: x.points, reason };
@@ -294,7 +302,11 @@ function leaf(ctx: Ctx, x: IndicatorIR): IndicatorScore {
 function unscored(ctx: Ctx, x: IndicatorIR, out: IndicatorScore, inputs: string[], choice?: { low: Decimal; high: Decimal }): IndicatorScore {
   ctx.missing.set(x, inputs);
   ctx.unscored.push(x.id);
-  return { ...out, score: null, min: choice?.low ?? x.min, max: choice?.high ?? x.max, reason: { kind: 'missing', inputs } };
+  out.score = null;
+  out.min = choice?.low ?? x.min;
+  out.max = choice?.high ?? x.max;
+  out.reason = { kind: 'missing', inputs };
+  return out;
 }
 
 function node(x: IndicatorIR): IndicatorScore {
@@ -305,25 +317,38 @@ function addOrNull(a: Decimal | null, b: Decimal | null): Decimal | null {
   return a === null || b === null ? null : a.add(b);
 }
 
+const SUM: Reason = { kind: 'sum' };
+const NONE: Reason = { kind: 'none' };
+const DIRECT: Reason = { kind: 'direct' };
+
 function indicator(ctx: Ctx, x: IndicatorIR): IndicatorScore {
-  const bonuses = x.bonuses.map((b) => indicator(ctx, b));
-  if (x.children.length === 0) return { ...leaf(ctx, x), bonuses };
-  const children = x.children.map((c) => indicator(ctx, c));
+  const out = node(x);
+  ctx.byId.set(x.id, out);
+  if (x.kind === 'bonus' || x.kind === 'penalty') ctx.outside.push(out);
+  for (const b of x.bonuses) out.bonuses.push(indicator(ctx, b));
+  if (x.children.length === 0) return leaf(ctx, x, out);
   let min: Decimal | null = Decimal.ZERO;
   let max: Decimal | null = Decimal.ZERO;
-  for (const c of children) {
-    min = addOrNull(min, c.min);
-    max = addOrNull(max, c.max);
+  let all = true;
+  for (const c of x.children) {
+    const s = indicator(ctx, c);
+    out.children.push(s);
+    min = addOrNull(min, s.min);
+    max = addOrNull(max, s.max);
+    if (s.score === null) all = false;
   }
-  const out = { ...node(x), children, bonuses };
+  out.min = min;
   if (x.incomplete) {
     // Items not written yet may be worth up to the declared points.
     ctx.unscored.push(x.id);
-    const top = x.points !== null && max !== null && max.lt(x.points) ? x.points : max;
-    return { ...out, score: null, min, max: top, reason: { kind: 'incomplete', listed: children.every((c) => c.score !== null) ? min : null } };
+    out.max = x.points !== null && max !== null && max.lt(x.points) ? x.points : max;
+    out.reason = { kind: 'incomplete', listed: all ? min : null };
+    return out;
   }
-  const all = children.every((c) => c.score !== null);
-  return { ...out, score: all ? min : null, min, max, reason: { kind: 'sum' } };
+  out.score = all ? min : null;
+  out.max = max;
+  out.reason = SUM;
+  return out;
 }
 
 function total(xs: IndicatorScore[], parts: IndicatorScore[]): Range2 {
@@ -344,23 +369,9 @@ function total(xs: IndicatorScore[], parts: IndicatorScore[]): Range2 {
   return { score: exact ? min : null, min, max };
 }
 
-/** Every bonus and penalty, wherever it is written. */
-function outsideScores(r: ScoreResult): IndicatorScore[] {
-  const out: IndicatorScore[] = [...r.bonuses];
-  const walk = (xs: IndicatorScore[]): void => {
-    for (const x of xs) {
-      out.push(...x.bonuses);
-      walk(x.children);
-    }
-  };
-  walk(r.parts);
-  walk(r.indicators);
-  return out;
-}
-
 /** Scores one assessment against a rubric. `index` may be shared across many assessments of one rubric. */
 export function score(rubric: RubricIR, assessment: Assessment, index = new InputIndex(rubric)): ScoreResult {
-  const ctx: Ctx = { rubric, index, a: assessment, missing: new Map(), unscored: [], problems: [] };
+  const ctx: Ctx = { rubric, index, a: assessment, missing: new Map(), unscored: [], problems: [], byId: new Map(), outside: [] };
   const indicators = rubric.indicators.map((x) => indicator(ctx, x));
   const parts = rubric.parts.map((x) => indicator(ctx, x));
   const bonuses = rubric.bonuses.map((x) => indicator(ctx, x));
@@ -386,7 +397,7 @@ export function score(rubric: RubricIR, assessment: Assessment, index = new Inpu
   let fmin = base.min;
   let fmax = base.max;
   let exact = base.score !== null;
-  for (const b of outsideScores(result)) {
+  for (const b of ctx.outside) {
     if (b.score === null) exact = false;
     if (b.kind === 'penalty') {
       result.penalty = result.penalty.add(b.score ?? Decimal.ZERO);
@@ -400,7 +411,7 @@ export function score(rubric: RubricIR, assessment: Assessment, index = new Inpu
   }
   const capped = (v: Decimal | null): Decimal | null => (v === null || rubric.cap === null ? v : Decimal.min(v, rubric.cap));
   result.final = { score: exact ? capped(fmin) : null, min: capped(fmin), max: capped(fmax ?? rubric.cap) };
-  result.vetoes = vetoes(ctx, result);
+  result.vetoes = vetoes(ctx);
   result.complete = ctx.unscored.length === 0 && result.final.score !== null;
   const graded = rubric.gradesWithBonus ? result.final.score : base.score;
   if (result.complete && graded !== null && !result.vetoes.some((v) => v.applies !== 'maybe')) {
@@ -411,20 +422,11 @@ export function score(rubric: RubricIR, assessment: Assessment, index = new Inpu
   return result;
 }
 
-function vetoes(ctx: Ctx, r: ScoreResult): VetoOutcome[] {
+function vetoes(ctx: Ctx): VetoOutcome[] {
   const out: VetoOutcome[] = [];
-  const byId = new Map<string, IndicatorScore>();
-  const walk = (xs: IndicatorScore[]): void => {
-    for (const x of xs) {
-      byId.set(x.id, x);
-      walk(x.children);
-    }
-  };
-  walk(r.parts);
-  walk(r.indicators);
   ctx.rubric.vetoes.forEach((v, i) => {
     if (v.when) {
-      const t = v.when.target ? byId.get(v.when.target) : undefined;
+      const t = v.when.target ? ctx.byId.get(v.when.target) : undefined;
       if (!t) return;
       if (t.score !== null) {
         if (compare(t.score, v.when.op, v.when.value)) out.push({ index: i + 1, text: v.text, applies: 'yes', target: t.id, value: t.score });
@@ -433,7 +435,7 @@ function vetoes(ctx: Ctx, r: ScoreResult): VetoOutcome[] {
       }
       return;
     }
-    const s = ctx.index.specs.find((x) => x.kind === 'veto' && x.ref === String(i + 1));
+    const s = ctx.index.byKey.get(`veto:${i + 1}`);
     if (s && ctx.a.values.get(s.key)?.value === true) out.push({ index: i + 1, text: v.text, applies: 'yes', target: null, value: null });
   });
   return out;

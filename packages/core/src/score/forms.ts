@@ -3,7 +3,7 @@
 // that earns every point (a starting point for tests and benchmarks).
 import { Decimal } from '../decimal.js';
 import { DiagnosticBag, type Diagnostic } from '../diagnostics.js';
-import type { IntervalIR, RubricIR } from '../ir/model.js';
+import type { IntervalIR, MeasureIR, RubricIR } from '../ir/model.js';
 import { renderRef, type Locale } from '../messages/render.js';
 import type { LabelId } from '../messages/labels.js';
 import { LineIndex } from '../source.js';
@@ -146,7 +146,7 @@ export function fullAssessment(r: RubricIR, index = new InputIndex(r)): Assessme
   const values: Assessment['values'] = new Map();
   const nowhere = { file: '', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, at: '' };
   const put = (s: InputSpec, v: Decimal | string | boolean) => values.set(s.key, { value: v, where: nowhere });
-  const best = new Map<string, Decimal>();
+  const best = new Map<MeasureIR | string, Decimal>();
   for (const s of index.specs) {
     const x = s.indicator;
     if (x && (x.kind === 'bonus' || x.kind === 'penalty')) continue;
@@ -159,10 +159,10 @@ export function fullAssessment(r: RubricIR, index = new InputIndex(r)): Assessme
     for (const ru of x?.rules ?? []) {
       if (ru.kind !== 'bands') continue;
       const top = ru.bands.filter((b) => b.conditions.length > 0).reduce<(typeof ru.bands)[number] | undefined>((p, c) => (!p || c.points.gt(p.points) ? c : p), undefined);
-      for (const c of top?.conditions ?? []) best.set(c.measure, within(c.interval, c.measureKind === 'integer'));
+      for (const c of top?.conditions ?? []) best.set(c.decl ?? c.measure, within(c.interval, c.measureKind === 'integer'));
     }
   }
-  for (const s of index.specs) if (s.kind === 'measure') put(s, best.get(s.title) ?? s.max ?? Decimal.parse('1000000')!);
+  for (const s of index.specs) if (s.kind === 'measure') put(s, best.get(s.measure!) ?? best.get(s.title) ?? s.max ?? Decimal.parse('1000000')!);
   return { name: null, rubric: r.title, draft: false, values };
 }
 

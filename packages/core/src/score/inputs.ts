@@ -55,27 +55,13 @@ export function indicatorRefs(r: RubricIR): Map<IndicatorIR, string> {
 export function measureRefs(r: RubricIR): Map<MeasureIR, string> {
   const counts = new Map<string, number>();
   for (const m of r.measures) counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
-  const shared = r.measures.filter((m) => counts.get(m.name)! > 1);
-  const owner = shared.length > 0 ? measureOwners(r, shared) : new Map<MeasureIR, IndicatorIR>();
-  const refs = shared.length > 0 ? indicatorRefs(r) : new Map<IndicatorIR, string>();
+  const shared = r.measures.some((m) => counts.get(m.name)! > 1);
+  const refs = shared ? indicatorRefs(r) : new Map<IndicatorIR, string>();
+  const byId = shared ? new Map(allIndicators(r).map((x) => [x.id, x])) : new Map<string, IndicatorIR>();
   return new Map(r.measures.map((m) => {
-    const o = owner.get(m);
-    return [m, o ? `${refs.get(o)}/${m.name}` : m.name];
+    const owner = m.owner !== null && counts.get(m.name)! > 1 ? byId.get(m.owner) : undefined;
+    return [m, owner ? `${refs.get(owner)}/${m.name}` : m.name];
   }));
-}
-
-/** The innermost indicator whose block declares each of `measures` (none for the rubric's own). */
-function measureOwners(r: RubricIR, measures: MeasureIR[]): Map<MeasureIR, IndicatorIR> {
-  const out = new Map<MeasureIR, IndicatorIR>();
-  for (const x of allIndicators(r)) {
-    for (const m of measures) {
-      if (m.range.file === x.range.file && x.range.start.offset <= m.range.start.offset && m.range.end.offset <= x.range.end.offset) {
-        const prev = out.get(m);
-        if (!prev || prev.range.start.offset < x.range.start.offset) out.set(m, x);
-      }
-    }
-  }
-  return out;
 }
 
 /** Every input of a rubric, in the order of the table (indicators depth first, then measures, then vetoes). */
@@ -103,9 +89,9 @@ export function inputsOf(r: RubricIR): InputSpec[] {
   });
   // An input of one alternative among several rules is not required on its own: one of them is.
   const withAlternative = (s: InputSpec): InputSpec => (s.alternative ? { ...s, required: false } : s);
-  /** Measures read, by name: true when some indicator has no other way to score. */
-  const usedMeasures = new Map<string, boolean>();
-  const use = (name: string, alt: boolean) => usedMeasures.set(name, (usedMeasures.get(name) ?? false) || !alt);
+  /** Measures read (by declaration, else by name): true when some indicator has no other way to score. */
+  const usedMeasures = new Map<MeasureIR | string, boolean>();
+  const use = (m: MeasureIR | string, alt: boolean) => usedMeasures.set(m, (usedMeasures.get(m) ?? false) || !alt);
   const leaf = (x: IndicatorIR): void => {
     const alt = x.rules.length > 1;
     const needsChoice = x.rules.some(
@@ -119,13 +105,13 @@ export function inputsOf(r: RubricIR): InputSpec[] {
       if (ru.kind === 'bands') {
         const labels = ru.bands.filter((b) => b.label !== null).map((b) => b.label!);
         if (labels.length > 0) out.push(base(x, 'label', { labels, alternative: alt }));
-        for (const b of ru.bands) for (const c of b.conditions) use(c.measure, alt || labels.length > 0);
+        for (const b of ru.bands) for (const c of b.conditions) use(c.decl ?? c.measure, alt || labels.length > 0);
       } else if (ru.kind === 'per') {
         if (ru.base) out.push(base(x, 'base', { alternative: alt }));
         if (ru.items.length === 1) out.push(base(x, 'count', { unit: ru.items[0]!.unit, min: Decimal.ZERO, integer: true, alternative: alt }));
         else for (const i of ru.items) out.push({ ...base(x, 'count', { unit: i.unit, min: Decimal.ZERO, integer: true, alternative: alt }), key: `count:${refs.get(x)!}/${i.unit}`, ref: `${refs.get(x)!}/${i.unit}` });
       } else if (ru.kind === 'rate') {
-        use(ru.measure, alt);
+        use(ru.decl ?? ru.measure, alt);
       } else {
         out.push(base(x, 'count', { unit: ru.unit, min: Decimal.ZERO, integer: true, alternative: alt }));
       }
@@ -143,7 +129,8 @@ export function inputsOf(r: RubricIR): InputSpec[] {
   walk(r.indicators);
   walk(r.bonuses);
   for (const m of r.measures) {
-    if (!usedMeasures.has(m.name)) continue;
+    const used = usedMeasures.get(m) ?? usedMeasures.get(m.name);
+    if (used === undefined) continue;
     const ref = mrefs.get(m)!;
     out.push({
       key: `measure:${ref}`,
@@ -158,8 +145,8 @@ export function inputsOf(r: RubricIR): InputSpec[] {
       step: null,
       percent: m.kind === 'percent',
       integer: m.kind === 'integer',
-      required: usedMeasures.get(m.name)!,
-      alternative: !usedMeasures.get(m.name),
+      required: used,
+      alternative: !used,
       measure: m,
     });
   }
