@@ -1,7 +1,7 @@
 // The scorer on the seed rubrics: the assessment that earns every point scores exactly the rubric's
 // reachable maximum (the checker's arithmetic and the scorer's agree), every class of bad assessment
 // is a coded diagnostic at its place, and a draft leaves what is unknown open.
-import { compileText, explain, InputIndex, pickRubric, readAssessmentJson, readAssessmentRows, score, type RubricIR } from '@rubric/core';
+import { compileText, explain, InputIndex, pickRubric, readAssessmentJson, readAssessmentRows, runCases, score, type RubricIR } from '@rubric/core';
 import { describe, expect, it } from 'vitest';
 import { compileRepoFile, seedRubrics } from './harness.js';
 import { maxAssessment } from './score/assessments.js';
@@ -125,6 +125,26 @@ describe('bad assessments', () => {
       { key: 'label:1.1', value: '差', where: at(3), keyWhere: at(3) },
     ];
     expect(readAssessmentRows(rows, 'a.csv', idx).diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['RUB418', 3]]);
+  });
+});
+
+describe('rubric tests', () => {
+  const tests = (base: string) => `{
+  "cases": [
+    {
+      "name": "满分，参与率 55%",
+      "start": "full",
+      "measures": { "参与率": "55%" },
+      // 1.1 好 10 + 1.2 capped 10 + 2 (55% in [30%, 60%)) 10 = 30
+      "expect": { "base": ${base}, "scores": { "2": 10 } }
+    }
+  ]
+}`;
+  it('a case whose expectation holds passes; one that does not is RUB420 at the value', () => {
+    expect(runCases(tests('30'), 'r.tests.jsonc', [R]).diagnostics).toEqual([]);
+    const run = runCases(tests('35'), 'r.tests.jsonc', [R]);
+    expect(run.cases.map((c) => c.passed)).toEqual([false]);
+    expect(run.diagnostics.map((d) => [d.code, d.range.start.line, d.args['expected'], d.args['actual'], d.args['at']])).toEqual([['RUB420', 8, '35', '30', '$.cases[0].expect.base']]);
   });
 });
 

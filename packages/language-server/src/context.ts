@@ -6,14 +6,20 @@ import { clampRange, pathOfUri, positionsOfLines, readPosition, readUri } from '
 import { guardNotification, guardRequest } from './guard.js';
 import type { Settings } from './settings.js';
 import type { Workspace } from './workspace.js';
+import { TestFiles } from './features/rubric-tests.js';
 
 export class Context {
+  /** The open rubric test files (`*.tests.jsonc`). */
+  readonly tests: TestFiles;
+
   constructor(
     readonly connection: Connection,
     readonly workspace: Workspace,
     readonly settings: Settings,
     readonly client: ClientCapabilities,
-  ) {}
+  ) {
+    this.tests = new TestFiles(this);
+  }
 
   get locale(): Locale {
     return this.settings.locale;

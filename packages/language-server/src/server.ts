@@ -24,6 +24,7 @@ import { hover } from './features/hover.js';
 import { inlayHints } from './features/inlay-hints.js';
 import { references } from './features/references.js';
 import { rename } from './features/rename.js';
+import { isTestFile, rubricTests } from './features/rubric-tests.js';
 import { semanticTokens } from './features/semantic-tokens.js';
 import { guardNotification, logError } from './guard.js';
 import { readInitializationOptions, Settings } from './settings.js';
@@ -42,6 +43,7 @@ export const FEATURES: Feature[] = [
   definition,
   references,
   rename,
+  rubricTests,
 ];
 
 export interface ServerOptions {
@@ -65,6 +67,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const c = ctx;
         if (!c) return;
         void connection.sendDiagnostics({ uri, version, diagnostics: ds.map((d) => toLspDiagnostic(c, d)) });
+        // The rubric's tests are run again against what it now says.
+        c.tests.rubricChanged(uri);
       },
       onError: (e) => logError(connection, 'check', e),
     });
@@ -122,17 +126,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guardNotification(connection, 'didOpen', (p: { textDocument: { uri: string; languageId: string; version: number; text: string } }) => {
       const d = p.textDocument;
       if (typeof d?.uri !== 'string' || typeof d.text !== 'string') throw new TypeError('invalid didOpen');
-      ctx?.workspace.open(d.uri, String(d.languageId ?? 'rubric'), Number(d.version ?? 0), d.text);
+      if (isTestFile(d.uri)) ctx?.tests.open(d.uri, Number(d.version ?? 0), d.text);
+      else ctx?.workspace.open(d.uri, String(d.languageId ?? 'rubric'), Number(d.version ?? 0), d.text);
     }),
   );
   connection.onDidChangeTextDocument(
     guardNotification(connection, 'didChange', (p: { textDocument: { uri: string; version: number }; contentChanges: unknown[] }) => {
       const uri = readUri(p);
       if (!Array.isArray(p.contentChanges)) throw new TypeError('invalid contentChanges');
-      ctx?.workspace.change(uri, Number(p.textDocument.version), p.contentChanges as never[]);
+      if (isTestFile(uri)) ctx?.tests.change(uri, Number(p.textDocument.version), p.contentChanges as never[]);
+      else ctx?.workspace.change(uri, Number(p.textDocument.version), p.contentChanges as never[]);
     }),
   );
-  connection.onDidCloseTextDocument(guardNotification(connection, 'didClose', (p: unknown) => ctx?.workspace.close(readUri(p))));
+  connection.onDidCloseTextDocument(
+    guardNotification(connection, 'didClose', (p: unknown) => {
+      const uri = readUri(p);
+      if (isTestFile(uri)) ctx?.tests.close(uri);
+      else ctx?.workspace.close(uri);
+    }),
+  );
   connection.onDidChangeWatchedFiles(
     guardNotification(connection, 'didChangeWatchedFiles', (p: { changes?: { uri?: unknown }[] }) => {
       const uris = (p?.changes ?? []).map((c) => c?.uri).filter((u): u is string => typeof u === 'string');

@@ -27,7 +27,7 @@ describe('hover', () => {
     expect(value).toContain('组织机构');
     expect(value).toContain(ind.points!.toString());
     expect(value).toContain(childrenSum(ind)!.toString());
-    expect(value).toContain(`${ind.min} ~ ${ind.max}`);
+    expect(value).toContain(`${ind.min} 至 ${ind.max} 分`);
     expect(childrenSum(ind)!.toString()).not.toBe(ind.points!.toString());
   });
 

@@ -31,7 +31,7 @@ export function indicatorHover(x: IndicatorIR, r: RubricIR, locale: Locale): str
   }
   const low = x.min !== null ? x.min.toString() : '−∞';
   const high = x.max !== null ? x.max.toString() : t('unbounded', locale);
-  item(t('reach', locale), pts(`${low} ~ ${high}`, locale));
+  item(t('reach', locale), pts(renderRef({ id: 'form.range', args: { min: low, max: high } }, locale), locale));
   const rules = describeIndicatorRules(x, r, locale);
   if (rules.length === 1) item(t('rules', locale), rules[0]!);
   else if (rules.length > 1) {
