@@ -140,6 +140,10 @@ describe('rubric tests', () => {
     }
   ]
 }`;
+  it('null takes an input of the full start away: the indicator is then open', () => {
+    const text = '{ "cases": [ { "name": "无 1.1", "start": "full", "labels": { "1.1": null }, "expect": { "complete": false, "scores": { "1.2": 10 } } } ] }';
+    expect(runCases(text, 'r.tests.jsonc', [R]).diagnostics).toEqual([]);
+  });
   it('a case whose expectation holds passes; one that does not is RUB420 at the value', () => {
     expect(runCases(tests('30'), 'r.tests.jsonc', [R]).diagnostics).toEqual([]);
     const run = runCases(tests('35'), 'r.tests.jsonc', [R]);

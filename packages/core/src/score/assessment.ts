@@ -275,7 +275,9 @@ function blank(n: JsonNode): boolean {
 }
 
 function readEntry(r: Reader, kind: InputKind, ref: string, node: JsonNode, path: (string | number)[], where: (n: { range: Range }, p: (string | number)[]) => Where, keyAt: Where, override = false): void {
-  if (blank(node)) return;
+  // Left blank: not given; over a starting assessment, it takes the starting value away.
+  const isBlank = blank(node);
+  if (isBlank && !override) return;
   r.override = override;
   const at = where(node, path);
   if (kind === 'measure') {
@@ -285,7 +287,8 @@ function readEntry(r: Reader, kind: InputKind, ref: string, node: JsonNode, path
       return;
     }
     const v = scalar(node);
-    if (v === undefined) r.report('RUB411', at, { value: node.kind, kind: '@input.number' });
+    if (isBlank) r.assessment.values.delete(spec.key);
+    else if (v === undefined) r.report('RUB411', at, { value: node.kind, kind: '@input.number' });
     else r.value(spec, v, at);
     return;
   }
@@ -296,7 +299,8 @@ function readEntry(r: Reader, kind: InputKind, ref: string, node: JsonNode, path
       return;
     }
     const v = scalar(node);
-    if (v === undefined) r.report('RUB411', at, { value: node.kind, kind: '@input.yesNo' });
+    if (isBlank) r.assessment.values.delete(spec.key);
+    else if (v === undefined) r.report('RUB411', at, { value: node.kind, kind: '@input.yesNo' });
     else r.value(spec, v, at);
     return;
   }
@@ -318,7 +322,8 @@ function readEntry(r: Reader, kind: InputKind, ref: string, node: JsonNode, path
   const spec = r.inputFor(x, kind, keyAt, unitFromKey);
   if (!spec) return;
   const v = scalar(node);
-  if (v === undefined) r.report('RUB411', at, { value: node.kind, kind: `@input.${kind}` });
+  if (isBlank) r.assessment.values.delete(spec.key);
+  else if (v === undefined) r.report('RUB411', at, { value: node.kind, kind: `@input.${kind}` });
   else r.value(spec, v, at);
 }
 
