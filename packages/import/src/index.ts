@@ -12,6 +12,7 @@ export type { SourceDocument, Block, Table, Row, Cell, Format } from './model.js
 export type { DraftRubric, DraftIndicator } from './draft.js';
 export type { Rule, Measure } from './rules/model.js';
 export { recognize } from './rules/recognize.js';
+export { compareRubrics, normalTitle, constructs, type Comparison } from './compare.js';
 
 export interface ImportedRubric {
   /** The rubric's title. */

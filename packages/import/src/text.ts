@@ -96,7 +96,7 @@ export interface PointsStatement {
 /** A points statement at the end of a title: "(10分)", "（10分）", "140分", "10 分". */
 export function trailingPoints(title: string): PointsStatement | undefined {
   const t = halfWidth(title);
-  const m = /\s*(?:[（(]\s*(?:满分)?\s*(\d+(?:\.\d+)?)\s*分\s*[）)]|(?<![\d.])(\d+(?:\.\d+)?)\s*分)\s*$/.exec(t);
+  const m = /\s*(?:[（(]\s*(?:满分)?\s*(\d+(?:\.\d+)?)\s*分\s*[）)]|(?<![\d.得计扣加减给每各])(?<!满分为|分为|计为)(\d+(?:\.\d+)?)\s*分)\s*$/.exec(t);
   if (!m || m.index === 0) return undefined;
   return { value: (m[1] ?? m[2])!, rest: title.slice(0, m.index).trim(), printed: title.slice(m.index).trim() };
 }

@@ -400,7 +400,7 @@ function tryAdditive(groups: Group[], points: string | undefined): Item[] | unde
             cur.title = segs.join('，');
           }
         }
-        const rules: Rule[] = cur.alts.length > 1 ? [{ kind: 'bands', bands: cur.alts.map((a) => ({ label: a.label, points: a.points, source: cur!.source })) }] : [];
+        const rules: Rule[] = cur.alts.length > 1 || (cur.alts[0]!.label !== cur.title && QUAL.test(cur.alts[0]!.label)) ? [{ kind: 'bands', bands: cur.alts.map((a) => ({ label: a.label, points: a.points, source: cur!.source })) }] : [];
         items.push({ title: cur.title, points: maxOf(cur.alts.map((a) => a.points)), rules, gates: [], source: cur.source });
         cur = undefined;
       };
