@@ -55,6 +55,7 @@ export function finish(inds: DraftIndicator[]): void {
     for (const it of r.items) {
       const child = newIndicator({ title: it.title, line: ind.line, ...(it.points !== undefined ? { column: it.points, points: it.points } : {}) });
       child.rules.push(...it.rules);
+      child.review = it.review;
       child.gates.push(...it.gates);
       child.comments.push(`原文：${it.source}`);
       ind.children.push(child);

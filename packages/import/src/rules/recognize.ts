@@ -11,6 +11,8 @@ import { halfWidth } from '../text.js';
 
 export interface Item {
   title: string;
+  /** Scored by a review panel (the item's words say 评审). */
+  review: boolean;
   points?: string;
   rules: Rule[];
   gates: { text: string; source: string }[];
@@ -33,6 +35,7 @@ export interface Recognition {
 const NUM = '(\\d+(?:\\.\\d+)?)';
 const QUAL = /^(?:好|较好|很好|一般|较差|差|优秀|优|良好|良|中|合格|基本合格|不合格|没有|无|未|否则|其他|其余|达标|未达标)$/;
 const QUAL_END = /(好|较好|一般|较差|差|优秀|良好|合格)$/;
+const VERB = /^(?:建立|设立|成立|开展|组织|制定|配备|建|设|有)(?=[\u4e00-\u9fff]{2})/;
 const TIME_UNITS = '季度|年度|半年|年|月|周|天|日';
 const COUNT_UNITS = '次|项|期|篇|条|个|家|名|人|场|件|份|批|起|届|位';
 const UNITS = `%|％|平方米|万元|元|${COUNT_UNITS}|年`;
@@ -48,10 +51,36 @@ interface Clause {
   points?: string;
   /** "各得N分": one item per name listed with 、. */
   each?: boolean;
+  /** The name of the item this clause's band belongs to ("分别得…"), or true for a further band of it. */
+  item?: string;
+  alt?: boolean;
+}
+
+/** "每半年或季度报主管单位的分别得 3 分、1 分": one band per frequency, in the order written. */
+function respectively(s: string): { clauses: Clause[]; rest: string } | undefined {
+  const h = halfWidth(s);
+  const m = /^(.*?)(?:的)?[，,]?\s*分别(?:得|计)\s*(\d+(?:\.\d+)?)\s*分((?:\s*[、，,]\s*(?:得|计)?\s*\d+(?:\.\d+)?\s*分)+)(.*)$/.exec(h);
+  if (!m) return undefined;
+  const values = [m[2]!, ...[...m[3]!.matchAll(/(\d+(?:\.\d+)?)\s*分/g)].map((x) => x[1]!)];
+  const f = new RegExp(`^每(${TIME_UNITS})((?:(?:或|、)(?:每)?(?:${TIME_UNITS}))+)(.*)$`).exec(m[1]!.trim());
+  if (!f) return undefined;
+  const alts = [f[1]!, ...f[2]!.split(/或|、/).filter((x) => x !== '').map((x) => x.replace(/^每/, ''))];
+  if (alts.length !== values.length) return undefined;
+  const item = trimLabel(f[3]!);
+  const text = s.slice(0, s.length - m[4]!.length);
+  return { clauses: alts.map((a, i) => ({ text, label: `每${a}`, points: values[i]!, ...(i === 0 ? { item } : { alt: true }) })), rest: m[4]!.replace(/^[，,]/, '') };
 }
 
 /** The points phrase at the end of a clause. */
 function clausePoints(text: string, full: string | undefined): { label: string; points: string; each: boolean } | undefined {
+  const r = clausePoints1(text, full);
+  if (r) return r;
+  // "没有不得分（年度发展报告采用评审办法…）": a remark in brackets after the points.
+  const m = /^(.*?)\s*[（(][^（）()]*[）)]$/.exec(text);
+  return m && m[1] !== '' ? clausePoints1(m[1]!, full) : undefined;
+}
+
+function clausePoints1(text: string, full: string | undefined): { label: string; points: string; each: boolean } | undefined {
   const t = halfWidth(text);
   let m = new RegExp(`^(.*?)[，,]?\\s*(?:的)?\\s*(各)?(?:得|计|记|加|给)\\s*${NUM}\\s*分?(?:[）)])?$`).exec(t);
   if (m && (m[3] !== undefined) && (/分[）)]?$/.test(t) || /得\s*\d+$/.test(t))) return { label: text.slice(0, m[1]!.length), points: m[3]!, each: !!m[2] };
@@ -222,7 +251,16 @@ export function recognize(text: string, points: string | undefined): Recognition
     const clauses: Clause[] = [];
     let pending: string[] = [];
     let context = '';
-    for (const c of clausesOf(s)) {
+    const resp = respectively(s);
+    if (resp) {
+      clauses.push(...resp.clauses);
+      out.reviews.push(`“分别得”按书写顺序对应：${resp.clauses.map((c) => `${c.label} ${c.points} 分`).join('，')}`);
+    } else if (/分别/.test(s)) {
+      out.unread = true;
+      out.reviews.push(`未能读出计分规则：“${s}”`);
+      continue;
+    }
+    for (const c of clausesOf(resp ? resp.rest : s)) {
       const p = clausePoints(c, full);
       if (p) {
         const own = trimLabel(p.label);
@@ -236,12 +274,7 @@ export function recognize(text: string, points: string | undefined): Recognition
       if (POINTS_WORDING.test(halfWidth(s)) && !capOf(s)) {
         out.unread = true;
         out.reviews.push(`未能读出计分规则：“${s}”`);
-      } else if (/按.*比例/.test(s)) out.reviews.push(`“${s}”未转写为规则`);
-      continue;
-    }
-    if (/分别/.test(s)) {
-      out.unread = true;
-      out.reviews.push(`未能读出计分规则：“${s}”`);
+      } else if (/按.*比例/.test(s) && !/按比例(?:递减|计分|折算|得分|扣减)/.test(s)) out.reviews.push(`“${s}”未转写为规则`);
       continue;
     }
     const nums = clauses.map((c) => ({ c, n: numericCondition(c.label) }));
@@ -280,6 +313,7 @@ export function recognize(text: string, points: string | undefined): Recognition
   const additive = tryAdditive(groups, points);
   if (additive) {
     out.items = additive;
+    out.review = false;
     out.reviews.push(`按评价标准拆分为 ${additive.length} 项，各项分值之和 ${points} 与本指标分值相符`);
     return out;
   }
@@ -319,6 +353,18 @@ export function recognize(text: string, points: string | undefined): Recognition
       for (const c of g.clauses) qual.push({ label: c.label, points: c.points!, source: c.text });
     }
   }
+  // "4期（含）以上得4分；按比例递减": below the threshold, points in proportion (a guess).
+  const prop = /按比例(?:递减|计分|折算|得分|扣减)/.exec(text);
+  if (prop && numericRule && numericRule.bands.length === 1 && !out.rules.some((r) => r.kind === 'rate')) {
+    const b = numericRule.bands[0]!;
+    const m = /^(\d+(?:\.\d+)?)%? 以上$/.exec(b.condition);
+    const each = m ? divide(b.points, m[1]!) : undefined;
+    if (m && each) {
+      const unit = numericRule.measure.type === 'percent' ? '%' : '';
+      out.rules.push({ kind: 'rate', measure: numericRule.measure, step: `1${unit}`, points: each, max: b.points, source: prop[0] });
+      out.reviews.push(`“${prop[0]}”读作每 1${unit || (numericRule.measure.unit ?? '')} 得 ${each} 分（${b.points} ÷ ${m[1]}），最高 ${b.points} 分`);
+    }
+  }
   if (numericRule && numericRule.bands.every((b) => b.points === '0')) {
     // Only "…低于50%不得分": a condition under which the indicator scores nothing.
     out.rules = out.rules.filter((r) => r !== numericRule);
@@ -351,6 +397,28 @@ export function recognize(text: string, points: string | undefined): Recognition
   return finish(out, points);
 }
 
+/** a ÷ b as an exact decimal with at most six places, or undefined. */
+export function divide(a: string, b: string): string | undefined {
+  const x = D(a);
+  const y = D(b);
+  if (y.isZero()) return undefined;
+  for (let k = 0; k <= 6; k++) {
+    const step = Decimal.unit(k);
+    // Try the quotient's digits at this scale: q = round(a / b) found by exact search over the mantissa.
+    let lo = 0n;
+    let hi = BigInt(10 ** (k + 6));
+    while (lo < hi) {
+      const mid = (lo + hi) / 2n;
+      const q = step.mul(D(mid.toString()));
+      if (q.mul(y).lt(x)) lo = mid + 1n;
+      else hi = mid;
+    }
+    const q = step.mul(D(lo.toString()));
+    if (q.mul(y).eq(x)) return q.toString();
+  }
+  return undefined;
+}
+
 function dedupeLabels(bands: { label: string; points: string; source: string }[]) {
   const seen = new Map<string, number>();
   return bands.map((b) => {
@@ -377,13 +445,14 @@ function tryAdditive(groups: Group[], points: string | undefined): Item[] | unde
   for (const g of groups) {
     if (g.kind === 'per') {
       if (g.per!.max === undefined) return undefined;
-      items.push({ title: subjectOf(g.source), points: g.per!.max, rules: [{ kind: 'per', unit: g.per!.unit, points: g.per!.points, source: g.source }], gates: [], source: g.source });
+      items.push({ title: subjectOf(g.source), points: g.per!.max, rules: [{ kind: 'per', unit: g.per!.unit, points: g.per!.points, source: g.source }], review: false, gates: [], source: g.source });
     } else if (g.kind === 'numeric') {
       if (g.clauses.length > 0 || g.context !== '') return undefined;
       items.push({
         title: subjectOf(g.source),
         points: maxOf(g.numeric!.map((b) => b.points)),
         rules: [{ kind: 'numeric', measure: measureFor(g.source, g.numeric![0]!.unit, taken), bands: g.numeric!.map((b) => ({ condition: b.condition, points: b.points, source: b.source })) }],
+        review: false,
         gates: [],
         source: g.source,
       });
@@ -401,21 +470,32 @@ function tryAdditive(groups: Group[], points: string | undefined): Item[] | unde
           }
         }
         const rules: Rule[] = cur.alts.length > 1 || (cur.alts[0]!.label !== cur.title && QUAL.test(cur.alts[0]!.label)) ? [{ kind: 'bands', bands: cur.alts.map((a) => ({ label: a.label, points: a.points, source: cur!.source })) }] : [];
-        items.push({ title: cur.title, points: maxOf(cur.alts.map((a) => a.points)), rules, gates: [], source: cur.source });
+        items.push({ title: cur.title, points: maxOf(cur.alts.map((a) => a.points)), rules, review: /评审/.test(cur.source), gates: [], source: cur.source });
         cur = undefined;
       };
       for (const c of g.clauses) {
         const bare = c.label.replace(/的$/, '');
-        if (cur && (QUAL.test(bare) || c.points === '0')) {
+        if (c.item !== undefined) {
+          flush();
+          cur = { title: c.item, alts: [{ label: c.label, points: c.points! }], source: c.text };
+          continue;
+        }
+        if (cur && (c.alt || QUAL.test(bare) || c.points === '0')) {
           cur.alts.push({ label: bare === '' ? '其他' : bare, points: c.points! });
-          cur.source += `，${c.text}`;
+          if (!cur.source.includes(c.text)) cur.source += `，${c.text}`;
           continue;
         }
         flush();
         if (c.points === '0') return undefined;
         const name = trimLabel(c.text.replace(new RegExp(`(?:的)?[，,]?\\s*(?:各)?(?:得|计)?\\s*${NUM}\\s*分?\\s*$`), ''));
         if (c.each) {
-          for (const n of name.split('、').map((x) => x.trim()).filter((x) => x !== '')) items.push({ title: n, points: c.points!, rules: [], gates: [], source: c.text });
+          const names = name.split('、').map((x) => x.trim()).filter((x) => x !== '');
+          // "建团组织、工会各得1分": the verb of the first name is shared by the others.
+          const verb = VERB.exec(names[0]!)?.[0];
+          names.forEach((n, k) => {
+            const title = k > 0 && verb && !VERB.test(n) ? `${verb}${n}` : n;
+            items.push({ title, points: c.points!, rules: [], review: false, gates: [], source: c.text });
+          });
           continue;
         }
         const segs = name.split(/[，,]/);
@@ -441,7 +521,7 @@ function tryAdditive(groups: Group[], points: string | undefined): Item[] | unde
   if (!D(sumOf(items.map((i) => i.points!))).eq(D(points))) return undefined;
   // A common subject at the start of every item ("协会商会…") is the indicator's, not the items'.
   const prefix = commonPrefix(items.map((i) => i.title));
-  if (prefix.length >= 2) for (const i of items) i.title = i.title.slice(prefix.length);
+  if (prefix.length >= 3) for (const i of items) i.title = i.title.slice(prefix.length);
   for (const i of items) i.title = i.title.replace(/的$/, '');
   return items;
 }
