@@ -21,7 +21,7 @@ const TITLE_WORDS = /指标|细则|标准|办法|评估|考核|评价|考评|评
 /** A paragraph that names the table below it. */
 export function titleOf(text: string): string | undefined {
   let t = cleanTitle(text.replace(/\[bookmark:[^\]]*\]/g, ''));
-  if (t.length > 60 || t.length < 4 || /[。；;：:]$/.test(t) || !TITLE_WORDS.test(t)) return undefined;
+  if (t.length > 60 || t.length < 4 || /[。；;：:]$/.test(t) || /[=＝*×]/.test(t) || !TITLE_WORDS.test(t)) return undefined;
   const m = parseMarker(t);
   if (m.marker?.kind === 'ordinal') t = m.rest.trim();
   t = t.replace(/^附件\s*\d*\s*[：:]?/, '').trim();
@@ -33,6 +33,10 @@ const looksLikeCriterion = (t: string): boolean => /(?:得|计|扣|加)\s*\d|不
 /** Titles and points once the tree is complete; then the rules read from each leaf's text. */
 export function finish(inds: DraftIndicator[]): void {
   walkDraft(inds, (ind) => {
+    if (ind.part) {
+      ind.points = ind.stated;
+      return;
+    }
     if (ind.children.length > 0) {
       ind.title = ind.bare;
       ind.points = ind.stated ?? ind.column;

@@ -21,6 +21,8 @@ export interface DraftIndicator {
   gates: { text: string; source: string }[];
   children: DraftIndicator[];
   bonus: boolean;
+  /** A weighted part of a composite (部分): its name and weight in percent. */
+  part?: { name: string; weight: string };
   /** Comments written above the indicator: where it comes from and what to check. */
   comments: string[];
   /** Review notes (each one is a comment and counts as a place to check). */

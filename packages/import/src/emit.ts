@@ -41,7 +41,9 @@ function indicatorLines(ind: DraftIndicator): string[] {
   const out: string[] = [];
   for (const c of ind.comments) out.push(...comment(c));
   for (const r of ind.reviews) out.push(...comment(`${REVIEW}${r}`));
-  const head = `${ind.bonus ? '加分' : '指标'}${ind.code ? ` ${ind.code}` : ''} ${quote(ind.title)}${ind.points !== undefined ? ` ${ind.points}` : ''}`;
+  const head = ind.part
+    ? `部分 ${ind.part.name} ${quote(ind.title)} ${ind.points ?? ''} 权重 ${ind.part.weight}%`
+    : `${ind.bonus ? '加分' : '指标'}${ind.code ? ` ${ind.code}` : ''} ${quote(ind.title)}${ind.points !== undefined ? ` ${ind.points}` : ''}`;
   const body: string[] = [];
   const shown = [ind.title, ...ind.standard, ...ind.method, ...ind.note, ...ind.comments].join('').replace(/\s+/g, '');
   if (ind.review) body.push('评审');
@@ -86,12 +88,12 @@ export function emitRubric(d: DraftRubric): string {
   for (const b of d.bonuses) body.push(...indicatorLines(b));
   if (d.vetoes.length > 0) body.push('');
   for (const v of d.vetoes) {
-    if (v.source !== v.text) body.push(...comment(`原文：${v.source}`));
+    if (v.source !== v.text) body.push(...comment(v.source));
     body.push(`一票否决 ${quote(v.text)}`);
   }
   if (d.grades.length > 0) body.push('');
   for (const g of d.grades) {
-    body.push(...comment(`原文：${g.source}`));
+    body.push(...comment(g.source));
     body.push(`等级 ${quote(g.name)} ${g.condition}`);
   }
   if (d.trailer.length > 0) body.push('');

@@ -51,7 +51,9 @@ export function readNarrative(doc: SourceDocument, fileName: string): Draft[] {
   const styles: string[] = [];
   const open: DraftIndicator[] = [];
   let vetoList = false;
+  const consumed = new Set<{ text: string; line: number }>();
   paras.forEach((p, i) => {
+    if (consumed.has(p)) return;
     if (i >= titleFrom && i <= titleAt) {
       r.header.push(`标题（${word(p.line)}）：${p.text}`);
       return;
@@ -59,7 +61,7 @@ export function readNarrative(doc: SourceDocument, fileName: string): Draft[] {
     const inScoring = i > start && i < end;
     const pm = parseMarker(p.text);
     const style = pm.marker && pm.marker.kind === 'ordinal' ? pm.marker.style : pm.marker ? 'dotted' : undefined;
-    if (/一票否决[：:]?$|之一的.*(?:一票否决|取消)/.test(p.text) && /[：:]$/.test(p.text)) {
+    if (i > titleAt && /一票否决/.test(p.text) && /[：:]$/.test(p.text)) {
       vetoList = true;
       r.trailer.push(`${word(p.line)}：${p.text}`);
       return;
@@ -85,6 +87,31 @@ export function readNarrative(doc: SourceDocument, fileName: string): Draft[] {
       // A heading: "（一）宣传教育工作".
       const parent = level > 0 ? open[level - 1] : undefined;
       const ind = newIndicator({ title: pm.rest.trim(), line: p.line });
+      // "实行百分制，按80%计入总分" under it: a weighted part of a composite.
+      const body = paras.slice(i + 1, end).findIndex((q) => {
+        const qm = parseMarker(q.text).marker;
+        return qm !== undefined && qm.kind === 'ordinal' && styles.indexOf(qm.style) >= 0 && styles.indexOf(qm.style) <= level;
+      });
+      const section = paras.slice(i + 1, body < 0 ? end : i + 1 + body);
+      const weight = section.map((q) => /百分制[^。；]*?按\s*(\d+(?:\.\d+)?)\s*[%％]\s*计入/.exec(halfWidth(q.text))).find((m) => m);
+      if (weight && level === 0) {
+        ind.part = { name: ind.title.replace(/[^A-Za-z_\u3400-\u9fff0-9]/g, '') || `部分${r.indicators.length + 1}`, weight: weight[1]! };
+        ind.stated = '100';
+        ind.column = '100';
+        ind.comments.push(`${word(p.line)}：${p.text}`);
+        ind.reviews.push(`“百分制，按${weight[1]}%计入总分”读作满分 100、权重 ${weight[1]}% 的部分`);
+        for (const q of section) {
+          const qm = parseMarker(q.text);
+          const text = qm.rest.trim();
+          if (/^内容[：:]/.test(text)) ind.standard.push(text.replace(/^内容[：:]\s*/, ''));
+          else ind.note.push(text);
+          consumed.add(q);
+        }
+        if (/民主评议|评议|评审/.test(ind.title)) ind.review = true;
+        r.indicators.push(ind);
+        open.length = 0;
+        return;
+      }
       ind.code = parent?.code ? `${parent.code}.${(pm.marker as { n: number }).n}` : String((pm.marker as { n?: number }).n ?? '');
       if (!ind.code) delete ind.code;
       ind.comments.push(`${word(p.line)}：${p.text}`);
@@ -116,7 +143,12 @@ export function readNarrative(doc: SourceDocument, fileName: string): Draft[] {
     }
     (parent ? parent.children : r.indicators).push(ind);
   });
-  finishNarrative(r.indicators);
+  finishNarrative(r.indicators, r);
+  finish(r.bonuses);
+  if (r.indicators.length === 0 && r.total && r.bonuses.length === 0) {
+    r.reviews.push(`原文写有${r.total.source}，但没有读出计分条目，未写总分`);
+    delete r.total;
+  }
   return [{ rubric: r, line: paras[0]?.line ?? 1, rows: 0 }];
 }
 
@@ -131,6 +163,9 @@ function score(ind: DraftIndicator, text: string): void {
     return;
   }
   if (values.length === 1 && per) return;
+  // Alternatives (bands on one measure, or grades) stay one indicator.
+  const alt = recognize(text, undefined);
+  if (alt.items.length === 0 && !alt.unread && alt.rules.length === 1 && (alt.rules[0]!.kind === 'numeric' || (alt.rules[0]!.kind === 'bands' && alt.rules[0]!.bands.every((b) => /^(?:好|较好|一般|差|优秀|良好|合格|不合格|没有)$/.test(b.label))))) return;
   // Several scored clauses: one child each.
   const sentences = text.split(/[；;。]/).map((s) => s.trim()).filter((s) => s !== '');
   for (const s of sentences) {
@@ -158,7 +193,16 @@ function score(ind: DraftIndicator, text: string): void {
   if (ind.children.length > 0) ind.reviews.push(`按计分句拆成 ${ind.children.length} 项，请核对各项标题`);
 }
 
-function finishNarrative(inds: DraftIndicator[]): void {
+function finishNarrative(inds: DraftIndicator[], r: DraftRubric): void {
+  // Headings with nothing scored below them are text, not indicators.
+  const prune = (xs: DraftIndicator[]): DraftIndicator[] =>
+    xs.filter((x) => {
+      x.children = prune(x.children);
+      const keep = x.part !== undefined || x.children.length > 0 || x.stated !== undefined || x.standard.length > 0;
+      if (!keep) r.trailer.push(...x.comments);
+      return keep;
+    });
+  inds.splice(0, inds.length, ...prune(inds));
   finish(inds);
   // Children made from one paragraph keep the paragraph once, on the parent.
   const strip = (xs: DraftIndicator[]) => {
@@ -168,5 +212,4 @@ function finishNarrative(inds: DraftIndicator[]): void {
     }
   };
   strip(inds);
-  void recognize;
 }

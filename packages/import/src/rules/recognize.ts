@@ -86,6 +86,8 @@ function clausePoints1(text: string, full: string | undefined): { label: string;
   if (m && (m[3] !== undefined) && (/分[）)]?$/.test(t) || /得\s*\d+$/.test(t))) return { label: text.slice(0, m[1]!.length), points: m[3]!, each: !!m[2] };
   m = new RegExp(`^(.*?[^\\d.])${NUM}\\s*分$`).exec(t);
   if (m && !/[扣减]$/.test(m[1]!.trim()) && !/(最高|最多|满分|为|至|共|约|达)$/.test(m[1]!.trim())) return { label: text.slice(0, m[1]!.length), points: m[2]!, each: false };
+  m = new RegExp(`^(.*?)(?:的)?[，,]?\\s*扣(?:除)?\\s*${NUM}\\s*分$`).exec(t);
+  if (m && numericCondition(m[1]!)) return { label: text.slice(0, m[1]!.length), points: `-${m[2]}`, each: false };
   m = /^(.*?)(?:的)?[，,]?\s*(?:此项)?(?:不得分|不计分|得0分|计0分|不给分)$/.exec(t);
   if (m) return { label: text.slice(0, m[1]!.length), points: '0', each: false };
   m = /^(.*?)(?:的)?[，,]?\s*得满分$/.exec(t);
@@ -182,11 +184,12 @@ const capOf = (t: string): string | undefined => new RegExp(`(?:最高|最多|�
 function perOf(t: string): { unit: string; points: string } | undefined {
   const h = halfWidth(t);
   if (/每(?:递增|增加|增长|提高|上升|减少|下降)/.test(h)) return undefined;
-  let m = new RegExp(`每(?!(?:${TIME_UNITS}))[^，,；;。]{0,20}?(${COUNT_UNITS})[^，,；;。]*?(?:得|计|加)?\\s*${NUM}\\s*分`).exec(h);
+  let m = new RegExp(`每(?!(?:${TIME_UNITS}))[^，,；;。]{0,20}?(${COUNT_UNITS})[^；;。]*?(?:得|计|加)?\\s*${NUM}\\s*分`).exec(h);
   if (m && !/扣/.test(m[0])) return { unit: m[1]!, points: m[2]! };
   if (new RegExp(`每(?:${TIME_UNITS})|半年|季度`).test(h)) return undefined;
-  m = new RegExp(`(?:^|[^\\d])(?:1|一)\\s*(${COUNT_UNITS})[^，,；;。\\d]*?(?:得|计|加)\\s*${NUM}\\s*分`).exec(h);
-  if (m && !/扣/.test(m[0])) return { unit: m[1]!, points: m[2]! };
+  m = new RegExp(`(?:^|[^\\d])(?:1|一)\\s*(${COUNT_UNITS})[^；;。\\d]*?(?:得|计|加)\\s*${NUM}\\s*分`).exec(h);
+  // "组织3名…计10分，组织2名…计8分，组织1名…计5分" counts people: bands, not points per person.
+  if (m && !/扣/.test(m[0]) && !new RegExp(`(?:[02-9]|\\d{2,})\\s*${m[1]}`).test(h)) return { unit: m[1]!, points: m[2]! };
   return undefined;
 }
 
@@ -278,6 +281,13 @@ export function recognize(text: string, points: string | undefined): Recognition
       continue;
     }
     const nums = clauses.map((c) => ({ c, n: numericCondition(c.label) }));
+    const units = new Set(nums.filter((x) => x.n).map((x) => x.n!.unit));
+    for (const x of nums) {
+      if (x.n) continue;
+      // "组织2名企业家" beside "组织3名及以上": exactly that many.
+      const e = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(${UNITS})`).exec(halfWidth(x.c.label));
+      if (e && units.has(unitOf(e[2]))) x.n = { condition: `= ${unitOf(e[2]) === '%' ? `${e[1]}%` : e[1]}`, unit: unitOf(e[2]) };
+    }
     const numeric = nums.filter((x) => x.n !== undefined);
     if (numeric.length > 0 && numeric.length >= clauses.filter((c) => c.points !== '0').length) {
       const unit = numeric[0]!.n!.unit;
