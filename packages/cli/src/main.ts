@@ -2,7 +2,7 @@
 // command and exits with its code. Usage errors and internal failures exit with 2.
 import { Command, CommanderError, Option } from 'commander';
 import { resolveLocale, renderRef, type Locale } from '@rubric/core';
-import { checkCommand, compileCommand, fmtCommand, type Output } from './index.js';
+import { checkCommand, compileCommand, fmtCommand, importCommand, type Output } from './index.js';
 import { UsageError } from './files.js';
 
 function envLocale(): string | undefined {
@@ -19,13 +19,25 @@ function run(locale: Locale, f: () => Output): void {
   try {
     finish(f());
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${renderRef({ id: 'cli.noSuchPath', args: { path: e.message } }, locale)}\n`);
-    } else {
-      process.stderr.write(`${renderRef({ id: 'cli.internal', args: { error: e instanceof Error ? (e.stack ?? e.message) : String(e) } }, locale)}\n`);
-    }
-    process.exitCode = 2;
+    fail(locale, e);
   }
+}
+
+async function runAsync(locale: Locale, f: () => Promise<Output>): Promise<void> {
+  try {
+    finish(await f());
+  } catch (e) {
+    fail(locale, e);
+  }
+}
+
+function fail(locale: Locale, e: unknown): void {
+  if (e instanceof UsageError) {
+    process.stderr.write(`${renderRef({ id: 'cli.noSuchPath', args: { path: e.message } }, locale)}\n`);
+  } else {
+    process.stderr.write(`${renderRef({ id: 'cli.internal', args: { error: e instanceof Error ? (e.stack ?? e.message) : String(e) } }, locale)}\n`);
+  }
+  process.exitCode = 2;
 }
 
 const program = new Command('rubric')
@@ -51,19 +63,25 @@ program
   .action((file: string, o: { output?: string }) => run(lang(), () => compileCommand(file, { ...o, locale: lang() })));
 
 program
+  .command('import')
+  .description('read a Word/Excel/text/HTML evaluation table into a draft rubric and check it / 从 Word、Excel 导入评估表')
+  .argument('<file>', 'a .docx, .xlsx, .txt or .html file')
+  .option('-o, --output <path>', 'the draft file, or a folder (several tables: name-1.rubric, name-2.rubric…)')
+  .option('--force', 'overwrite existing drafts')
+  .action((file: string, o: { output?: string; force?: boolean }) => runAsync(lang(), () => importCommand(file, { ...o, locale: lang() })));
+
+program
   .command('fmt')
   .description('rewrite files in canonical layout / 规范排版')
   .argument('<paths...>', 'files or folders')
   .option('--check', 'only report files that are not formatted (exit 1)')
   .action((paths: string[], o: { check?: boolean }) => run(lang(), () => fmtCommand(paths, { check: !!o.check, locale: lang() })));
 
-try {
-  program.parse(process.argv);
-} catch (e) {
+program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? 0 : 2;
   } else {
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = 2;
   }
-}
+});

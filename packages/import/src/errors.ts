@@ -48,6 +48,23 @@ export const IMPORT_ERRORS: Record<ImportErrorCode, Entry> = {
   },
 };
 
+/** Other texts of the importer (summary lines), rendered like the errors. */
+export const IMPORT_TEXTS = {
+  wrote: { 'zh-CN': '已写出草稿：{file}（{title}）', en: 'Draft written: {file} ({title})' },
+  summary: {
+    'zh-CN': '识别 {indicators} 个指标，{rules} 条计分规则；{reviews} 处需要人工确认（草稿中标有“待确认”）',
+    en: '{indicators} indicators and {rules} scoring rules recognised; {reviews} places to confirm (marked “待确认” in the draft)',
+  },
+  exists: {
+    'zh-CN': '“{file}”已存在：请用 -o 指定其他文件名，或加 --force 覆盖',
+    en: '"{file}" already exists: choose another name with -o, or overwrite it with --force',
+  },
+} satisfies Record<string, Entry>;
+
+export function renderImportText(id: keyof typeof IMPORT_TEXTS, args: Record<string, string | number>, locale: Locale): string {
+  return IMPORT_TEXTS[id][locale].replace(/\{(\w+)\}/g, (_, k: string) => String(args[k] ?? `{${k}}`));
+}
+
 export class ImportError extends Error {
   constructor(
     readonly code: ImportErrorCode,

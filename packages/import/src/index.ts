@@ -6,7 +6,7 @@ import { emitRubric, REVIEW } from './emit.js';
 import { walkDraft, type DraftRubric } from './draft.js';
 import { ImportError } from './errors.js';
 
-export { ImportError, IMPORT_ERRORS, renderImportError, type ImportErrorCode } from './errors.js';
+export { ImportError, IMPORT_ERRORS, IMPORT_TEXTS, renderImportError, renderImportText, type ImportErrorCode } from './errors.js';
 export { readDocument, EXTENSIONS } from './readers/index.js';
 export type { SourceDocument, Block, Table, Row, Cell, Format } from './model.js';
 export type { DraftRubric, DraftIndicator } from './draft.js';
