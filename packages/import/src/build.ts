@@ -138,7 +138,7 @@ export function buildDrafts(doc: SourceDocument, fileName: string): Draft[] {
     }
     if (reading.total) r.total = { value: reading.total.value, source: `${reading.total.source} ${reading.total.value}（${word(reading.total.line)}）` };
     r.reviews.push(...reading.reviews);
-    for (const t of reading.below) r.trailer.push(`${word(t.line)}：${t.text}`);
+    for (const t of reading.below) around(t.text, r, word(t.line));
     columns = reading.columns;
     pending = [];
   }

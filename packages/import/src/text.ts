@@ -109,5 +109,5 @@ export function pointsCell(text: string): string | undefined {
 
 /** Text safe inside "…" in the rubric language. */
 export function quote(s: string): string {
-  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return `"${s.replace(/\s*\n\s*/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }

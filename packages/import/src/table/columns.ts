@@ -46,7 +46,7 @@ export function isHeaderRow(texts: string[]): boolean {
 export function readHeader(grid: Grid): { first: number; last: number; columns: Column[] } | undefined {
   const texts = (r: number) => grid.rows[r]!.map((s) => (s.kind === 'own' ? s.text : ''));
   let first = -1;
-  for (let r = 0; r < Math.min(grid.rows.length, 12); r++) {
+  for (let r = 0; r < Math.min(grid.rows.length, 60); r++) {
     if (isHeaderRow(texts(r))) {
       first = r;
       break;

@@ -26,8 +26,9 @@ export interface TableReading {
 const TOTAL = /^(?:总计|合计|总分|满分|总分值|合计分值)$/;
 
 export function readTable(table: Table, lineWord: (line: number) => string, previous?: Column[]): TableReading | undefined {
-  let rows = table.rows.filter((r) => r.cells.some((c) => c.text.trim() !== ''));
-  if (rows.length === 0) return undefined;
+  // Empty rows stay: a merged cell's row span counts them.
+  let rows = table.mergesUnknown ? table.rows.filter((r) => r.cells.some((c) => c.text.trim() !== '')) : table.rows;
+  if (!rows.some((r) => r.cells.some((c) => c.text.trim() !== ''))) return undefined;
   const reviews: string[] = [];
   let width = table.mergesUnknown ? usualWidth(rows) : Math.max(...toGrid(rows).rows.map((r) => r.length), 0);
   // Header: found on the rows as they are, then short header rows are right-aligned.
@@ -134,7 +135,7 @@ function buildTree(grid: Grid, columns: Column[], first: number, lineWord: (line
       afterTotal = true;
       continue;
     }
-    if (points === undefined && nonEmpty.length === 1 && (afterTotal || /[：:]$/.test(nonEmpty[0]!.text.trim()) || /年\s+月\s+日/.test(nonEmpty[0]!.text))) {
+    if (points === undefined && nonEmpty.length === 1 && (afterTotal || nonEmpty[0]!.colSpan >= grid.width || /[：:]$/.test(nonEmpty[0]!.text.trim()) || /年\s+月\s+日/.test(nonEmpty[0]!.text))) {
       below.push({ text: cleanText(nonEmpty[0]!.text), line });
       continue;
     }
@@ -164,9 +165,17 @@ function buildTree(grid: Grid, columns: Column[], first: number, lineWord: (line
 
     let leaf: DraftIndicator | undefined;
     let repeated = false;
+    const spanning: string[] = [];
     for (let j = 0; j < levels.length; j++) {
       const slot = row[levels[j]!.index]!;
       if (slot.kind !== 'own' || slot.text.trim() === '') continue;
+      // A cell running from a level column over the points or text columns is the row's text
+      // ("工作创新" followed by one wide cell of explanation).
+      const covers = columns.slice(levels[j]!.index, levels[j]!.index + slot.colSpan);
+      if (j > 0 && covers.some((c) => c.role !== 'level')) {
+        spanning.push(cleanText(slot.text));
+        continue;
+      }
       const p = parseCell(slot.text);
       const cur = open[j];
       if (cur && squash(cur.printed) === squash(p.printed) && (j === firstLevel || repeated)) {
@@ -217,11 +226,12 @@ function buildTree(grid: Grid, columns: Column[], first: number, lineWord: (line
     }
     if (!leaf) continue;
     last = leaf;
+    leaf.standard.push(...spanning);
     if (points !== undefined) {
       if (leaf.column !== undefined) leaf.reviews.push(`${lineWord(line)}又给出分值 ${points}，与 ${leaf.column} 不同行，请核对`);
       else leaf.column = points;
     } else if (pointsText !== '') {
-      leaf.note.push(pointsText);
+      leaf.note.push(cleanText(pointsText));
       leaf.reviews.push(`分值栏“${pointsText}”不是一个分数，作为说明保留`);
     }
     attachText(leaf, r, new Set());
