@@ -101,6 +101,7 @@ export function readNarrative(doc: SourceDocument, fileName: string): Draft[] {
         ind.comments.push(`${word(p.line)}：${p.text}`);
         ind.reviews.push(`“百分制，按${weight[1]}%计入总分”读作满分 100、权重 ${weight[1]}% 的部分`);
         for (const q of section) {
+          ind.comments.push(`${word(q.line)}：${q.text}`);
           const qm = parseMarker(q.text);
           const text = qm.rest.trim();
           if (/^内容[：:]/.test(text)) ind.standard.push(text.replace(/^内容[：:]\s*/, ''));

@@ -20,12 +20,18 @@ export function unzip(bytes: Uint8Array, file: string, format: string): Record<s
 export function parseXml(bytes: Uint8Array | undefined, file: string, format: string, part: string): Element {
   if (!bytes) throw new ImportError('IMP002', { file, format, detail: `${part} missing` });
   const errors: string[] = [];
-  const doc = new DOMParser({
-    onError: (level, msg) => {
-      if (level !== 'warning') errors.push(msg);
-    },
-  }).parseFromString(new TextDecoder().decode(bytes), 'text/xml');
-  if (errors.length > 0 || !doc.documentElement) throw new ImportError('IMP002', { file, format, detail: `${part}: ${errors[0] ?? 'no root element'}` });
+  let doc;
+  try {
+    doc = new DOMParser({
+      onError: (level, msg) => {
+        if (level !== 'warning') errors.push(msg);
+      },
+    }).parseFromString(new TextDecoder().decode(bytes), 'text/xml');
+  } catch (e) {
+    // xmldom throws on a fatal error (a tag left open, text after the root).
+    errors.push(e instanceof Error ? e.message : String(e));
+  }
+  if (errors.length > 0 || !doc?.documentElement) throw new ImportError('IMP002', { file, format, detail: `${part}: ${errors[0] ?? 'no root element'}` });
   return doc.documentElement;
 }
 

@@ -32,8 +32,11 @@ export async function readDocument(bytes: Uint8Array, file: string): Promise<Sou
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (ext === '.docx' || ext === '.xlsx') {
     if (!zip) throw new ImportError('IMP002', { file, format: ext === '.docx' ? 'Word' : 'Excel', detail: 'not a zip container' });
-    if (ext === '.xlsx') return readXlsx(bytes, file);
-    const parts = unzip(bytes, file, 'Word');
+    const parts = unzip(bytes, file, ext === '.docx' ? 'Word' : 'Excel');
+    if (ext === '.xlsx') {
+      if (!parts['xl/workbook.xml']) throw new ImportError('IMP002', { file, format: 'Excel', detail: 'xl/workbook.xml missing' });
+      return readXlsx(bytes, file);
+    }
     if (!parts['word/document.xml'] && parts['xl/workbook.xml']) return readXlsx(bytes, file);
     return readDocx(bytes, file);
   }

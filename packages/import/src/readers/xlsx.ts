@@ -1,12 +1,14 @@
-// Excel (.xlsx) through exceljs: every sheet is a table (merged ranges become spans); rows above
+// Excel (.xlsx) through exceljs (loaded on first use): every sheet is a table (merged ranges become spans); rows above
 // the header that hold a single text (a title spread over merged columns) stay in the table and
 // are treated as text around it by the table reader.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { cell, type Block, type Cell, type Row, type SourceDocument } from '../model.js';
 import { ImportError } from '../errors.js';
 
 export async function readXlsx(bytes: Uint8Array, file: string): Promise<SourceDocument> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs is large: loaded only when a workbook is read.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch (e) {

@@ -230,6 +230,16 @@ export function recognize(text: string, points: string | undefined): Recognition
   if (points === undefined && full !== undefined) out.full = full;
   const sents = sentences(text);
 
+  // Base points plus increments ("基本分3分，每增加1项加1分") is one rule the language does not have
+  // yet: the wording stays as text, for review, rather than half of it as a rule.
+  const base = /(?:基本分|基础分|起评分|起始分)[^，,；;。]*?\d/.exec(halfWidth(text));
+  if (base && /每(?:增加|多|超过|增)/.test(text)) {
+    out.unread = true;
+    out.review = false;
+    out.reviews.push(`“${text}”是基本分加递增，尚无对应的语言结构，保留为评价标准`);
+    return out;
+  }
+
   const deduct = deductOf(text);
   if (deduct && points !== undefined) {
     out.rules.push({ kind: 'deduct', points: deduct.points, ...(deduct.unit ? { unit: deduct.unit } : {}), source: sents.find((s) => /扣/.test(s)) ?? text });
