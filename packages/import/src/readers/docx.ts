@@ -1,9 +1,9 @@
 // Word (.docx): the container is a zip (fflate), word/document.xml is read with a real XML parser
-// (@xmldom/xmldom). Paragraphs and tables come out in reading order; cells keep their grid span
+// (saxes, see xml.ts). Paragraphs and tables come out in reading order; cells keep their grid span
 // (w:gridSpan), vertical merges (w:vMerge restart/continue) become row spans, and w:gridBefore
 // leaves empty grid columns in front of a row.
 import { unzipSync } from 'fflate';
-import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
+import { elements, parseXmlTree, textContent, type XElement as Element } from './xml.js';
 import { cell, type Block, type Cell, type Row, type SourceDocument } from '../model.js';
 import { ImportError } from '../errors.js';
 
@@ -19,30 +19,17 @@ export function unzip(bytes: Uint8Array, file: string, format: string): Record<s
 
 export function parseXml(bytes: Uint8Array | undefined, file: string, format: string, part: string): Element {
   if (!bytes) throw new ImportError('IMP002', { file, format, detail: `${part} missing` });
-  const errors: string[] = [];
-  let doc;
   try {
-    doc = new DOMParser({
-      onError: (level, msg) => {
-        if (level !== 'warning') errors.push(msg);
-      },
-    }).parseFromString(new TextDecoder().decode(bytes), 'text/xml');
+    return parseXmlTree(new TextDecoder().decode(bytes));
   } catch (e) {
-    // xmldom throws on a fatal error (a tag left open, text after the root).
-    errors.push(e instanceof Error ? e.message : String(e));
+    throw new ImportError('IMP002', { file, format, detail: `${part}: ${e instanceof Error ? e.message : String(e)}` });
   }
-  if (errors.length > 0 || !doc?.documentElement) throw new ImportError('IMP002', { file, format, detail: `${part}: ${errors[0] ?? 'no root element'}` });
-  return doc.documentElement;
 }
 
-const children = (e: Node): Element[] => {
-  const out: Element[] = [];
-  for (let c = e.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) out.push(c as Element);
-  return out;
-};
-const isW = (e: Element, name: string): boolean => e.namespaceURI === W && e.localName === name;
+const children = elements;
+const isW = (e: Element, name: string): boolean => e.uri === W && e.local === name;
 const child = (e: Element, name: string): Element | undefined => children(e).find((c) => isW(c, name));
-const val = (e: Element | undefined): string | undefined => (e ? (e.getAttributeNS(W, 'val') ?? e.getAttribute('w:val') ?? undefined) || undefined : undefined);
+const val = (e: Element | undefined): string | undefined => (e ? e.attrs.get(`${W}|val`) || undefined : undefined);
 
 export function readDocx(bytes: Uint8Array, file: string): SourceDocument {
   const parts = unzip(bytes, file, 'Word');
@@ -70,10 +57,10 @@ function paragraphText(p: Element): string {
   let out = '';
   const walk = (e: Element): void => {
     for (const c of children(e)) {
-      if (c.namespaceURI !== W) continue;
-      switch (c.localName) {
+      if (c.uri !== W) continue;
+      switch (c.local) {
         case 't':
-          out += c.textContent ?? '';
+          out += textContent(c);
           break;
         case 'tab':
           out += ' ';
