@@ -23,7 +23,7 @@ const FIXED = new Date('2016-12-27T00:00:00Z');
 const SEED_LIST = [
   { file: '000_148925b563ff98dd.txt', name: 'jiaxing-2016', levels: 3, fix: fixJiaxing },
   { file: '001_02884ba88268a9b7.txt', name: 'tongzhou-shanghui', narrative: true },
-  { file: '002_ffa2264a3df41473.txt', name: 'pingdingshan-2016', levels: 3, merge: [5] },
+  { file: '002_ffa2264a3df41473.txt', name: 'pingdingshan-2016', levels: 3 },
   { file: '003_fdfdab905575f397.txt', name: 'luohe-2015', narrative: true },
   { file: '004_55a4884e00d380ba.txt', name: 'yueyang', levels: 3 },
 ];
@@ -75,8 +75,8 @@ function positions(rows) {
 }
 
 /**
- * Vertical merges: an empty cell in a level column (or a merged text column) continues the filled
- * cell above it while every column to its left continues too.
+ * Vertical merges: an empty cell in a level column continues the filled cell above it while every
+ * column to its left continues too.
  */
 function mergeDown(rows, header, columns) {
   const pos = positions(rows);
@@ -130,7 +130,7 @@ async function describe(seed) {
     while (rows.length > 0 && rows[rows.length - 1].cells.filter((x) => x.text.trim() !== '').length <= 1 && !rows[rows.length - 1].cells.some((x) => /\d/.test(x.text) && !/年\s+月/.test(x.text))) tail.unshift(rows.pop());
     rows = widen(rows.map((r) => ({ ...r, cells: r.cells.map((x) => ({ ...x })) })), width);
     const levelCols = Array.from({ length: seed.levels }, (_, i) => i);
-    rows = mergeDown(rows, header, [...levelCols, ...(seed.merge ?? [])]);
+    rows = mergeDown(rows, header, levelCols);
     blocks.push({ table: { rows, width, header } });
     for (const r of tail) blocks.push({ p: r.cells.map((x) => x.text.trim()).filter((t) => t !== '').join(' ') });
   }

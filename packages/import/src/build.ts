@@ -124,7 +124,12 @@ export function buildDrafts(doc: SourceDocument, fileName: string): Draft[] {
       else for (const p of before) d.rubric.header.push(`${word(p.line)}：${p.text}`);
       if (titled) d.rubric.header.push(`标题（${word(titled.line)}）：${titled.text}`);
       else d.rubric.reviews.push('没有找到表格的标题，以文件名作标题');
-      for (const p of after) d.rubric.header.push(`${word(p.line)}：${p.text}`);
+      for (const p of after) {
+        // Text between the title and the table may state the total ("本表满分为100分").
+        const total = /(?:总分|满分|总计)\s*(?:为|是|：|:)?\s*(\d+(?:\.\d+)?)\s*分/.exec(p.text);
+        if (total && !d.rubric.total && p.text.length <= 40) d.rubric.total = { value: total[1]!, source: `${word(p.line)}：${p.text}` };
+        else d.rubric.header.push(`${word(p.line)}：${p.text}`);
+      }
       drafts.push(d);
       current = d;
       d.rubric.indicators.push(...reading.indicators);
@@ -172,8 +177,21 @@ function mergeInto(into: DraftIndicator[], more: DraftIndicator[]): void {
 export function around(text: string, r: DraftRubric, where: string): void {
   const t = cleanText(text);
   if (t === '') return;
+  // "有下列情形之一的，实行一票否决：" then "1、…；" "2、…。": one veto per listed item.
+  const m = parseMarker(t);
+  if (r.vetoList && m.marker?.kind === 'ordinal' && m.marker.style !== 'cn、') {
+    r.vetoes.push({ text: m.rest.trim().replace(/[；;。]$/, ''), source: `${where}：${t}` });
+    return;
+  }
+  r.vetoList = /一票否决/.test(t) && /[：:]$/.test(t);
   if (/一票否决/.test(t) && !/[：:]$/.test(t)) {
     r.vetoes.push({ text: t.replace(/^(?:注|备注|说明)\s*[：:]\s*/, ''), source: `${where}：${t}` });
+    return;
+  }
+  // "总分1000分", "满分为100分": the declared total, when the table did not give one.
+  const total = /(?:总分|满分|总计)\s*(?:为|是|：|:)?\s*(\d+(?:\.\d+)?)\s*分/.exec(t);
+  if (total && !r.total && t.length <= 40) {
+    r.total = { value: total[1]!, source: `${where}：${t}` };
     return;
   }
   const g = gradeOf(t);

@@ -46,6 +46,8 @@ export interface DraftRubric {
   /** Comments at the end of the rubric (text after the table that is not a rule). */
   trailer: string[];
   reviews: string[];
+  /** Set while reading a list of vetoes ("有下列情形之一的，实行一票否决："). */
+  vetoList?: boolean;
 }
 
 export function newIndicator(init: Partial<DraftIndicator> & { title: string; line: number }): DraftIndicator {

@@ -18,7 +18,8 @@ function measureLine(m: Measure): string {
 }
 
 function ruleLines(rule: Rule, shown: string): string[] {
-  const src = (s: string): string[] => (s !== '' && !shown.includes(s.replace(/\s+/g, '')) ? comment(`原文：${s}`) : []);
+  // The words a rule was read from, unless the indicator already shows each of them.
+  const src = (s: string): string[] => (s !== '' && !s.split('；').every((p) => shown.includes(p.replace(/\s+/g, ''))) ? comment(`原文：${s}`) : []);
   switch (rule.kind) {
     case 'bands':
       return [...src(rule.bands.map((b) => b.source).filter((s, i, a) => a.indexOf(s) === i).join('；')), ...rule.bands.map((b) => `档 ${quote(b.label)} ${b.points}`)];

@@ -28,6 +28,9 @@ export function joinLines(text: string): string {
 /** A title as printed, without the spaces a narrow cell or a justified layout put between characters. */
 export function cleanTitle(text: string): string {
   const one = joinLines(text).replace(/\s+/g, ' ');
+  // A letter code ("A1 组织建设", "B.3 …") keeps the space after it.
+  const code = /^[A-Za-z]\.?\d+(?:\.\d+)*\s+/.exec(one)?.[0];
+  if (code) return `${code.trim()} ${cleanTitle(one.slice(code.length))}`;
   return one.replace(new RegExp(`\\s+(?=[${CJK}])|(?<=[${CJK}])\\s+`, 'g'), '').trim();
 }
 
