@@ -68,9 +68,9 @@ export async function importDocumentCommand(context: vscode.ExtensionContext, ur
   }
   const targets = await freeTargets(l, source, result.rubrics.length);
   for (const [i, r] of result.rubrics.entries()) await vscode.workspace.fs.writeFile(targets[i]!, new TextEncoder().encode(r.text));
-  for (const [i, t] of targets.entries()) {
-    await vscode.window.showTextDocument(t, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: i > 0 });
-  }
+  // The first draft opens beside the current editor, the others as tabs of that same group.
+  const first = await vscode.window.showTextDocument(targets[0]!, { viewColumn: vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preview: false });
+  for (const t of targets.slice(1)) await vscode.window.showTextDocument(t, { viewColumn: first.viewColumn, preview: false, preserveFocus: true });
   await vscode.commands.executeCommand('workbench.actions.view.problems');
   const sum = (k: 'indicators' | 'rules' | 'reviews') => result.rubrics.reduce((a, r) => a + r[k], 0);
   void vscode.window.showInformationMessage(l.renderImportText('summary', { indicators: sum('indicators'), rules: sum('rules'), reviews: sum('reviews') }, locale()));

@@ -10,10 +10,11 @@ import { recognize } from './rules/recognize.js';
 import { cleanText, cleanTitle, parseMarker } from './text.js';
 import { readNarrative } from './narrative.js';
 
-export function lineWord(doc: SourceDocument): (line: number) => string {
+/** Names a place of the source in comments: a line of a text file, a paragraph, a row of table k. */
+export function lineWord(doc: SourceDocument, table?: number): (line: number) => string {
   if (doc.lineLabel === 'line') return (n) => `原文第${n}行`;
-  if (doc.lineLabel === 'row') return (n) => `第${n}行`;
-  return (n) => `第${n}段`;
+  if (table !== undefined) return (n) => `表${table}第${n}行`;
+  return (n) => (doc.lineLabel === 'row' ? `第${n}行` : `第${n}段`);
 }
 
 const TITLE_WORDS = /指标|细则|标准|办法|评估|考核|评价|考评|评分|计分|评比/;
@@ -81,13 +82,16 @@ export interface Draft {
 export function buildDrafts(doc: SourceDocument, fileName: string): Draft[] {
   const word = lineWord(doc);
   const drafts: Draft[] = [];
-  let pending: { text: string; line: number }[] = [];
+  let pending: { text: string; line: number; where?: string }[] = [];
   let current: Draft | undefined;
   let columns: Column[] | undefined;
+  let tableCount = 0;
   const fileTitle = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
 
-  const place = (items: { text: string; line: number }[], into: Draft) => {
-    for (const p of items) around(p.text, into.rubric, word(p.line));
+  type Text = { text: string; line: number; where?: string };
+  const placeOf = (p: Text): string => p.where ?? word(p.line);
+  const place = (items: Text[], into: Draft) => {
+    for (const p of items) around(p.text, into.rubric, placeOf(p));
   };
 
   for (const b of doc.blocks as Block[]) {
@@ -95,22 +99,24 @@ export function buildDrafts(doc: SourceDocument, fileName: string): Draft[] {
       pending.push({ text: b.text, line: b.line });
       continue;
     }
-    const reading: TableReading | undefined = readTable(b.table, word, columns);
+    tableCount++;
+    const rowWord = lineWord(doc, tableCount);
+    const reading: TableReading | undefined = readTable(b.table, rowWord, columns);
     if (!reading || (reading.indicators.length === 0 && reading.bonuses.length === 0)) {
       for (const r of b.table.rows) {
         const t = r.cells.map((c) => cleanText(c.text)).filter((x) => x !== '').join(' ');
-        if (t !== '') pending.push({ text: t, line: r.line });
+        if (t !== '') pending.push({ text: t, line: r.line, where: rowWord(r.line) });
       }
       continue;
     }
-    const texts = [...pending, ...reading.above];
+    const texts = [...pending, ...reading.above.map((a) => ({ ...a, where: rowWord(a.line) }))];
     let at = -1;
     for (let i = texts.length - 1; i >= 0 && at < 0; i--) if (titleOf(texts[i]!.text) !== undefined) at = i;
     const titled = at >= 0 ? texts[at] : undefined;
     const continuation = current && (!titled || reading.header.length === 0) && sameColumns(columns, reading.columns);
     if (continuation && current) {
       place(texts, current);
-      current.rubric.reviews.push(`${word(b.line)}起的表格与上一表格各列相同、中间没有标题，作为同一评估表的续表`);
+      current.rubric.reviews.push(`表${tableCount}（${word(b.line)}起）的表格与上一表格各列相同、中间没有标题，作为同一评估表的续表`);
       mergeInto(current.rubric.indicators, reading.indicators);
       current.rubric.bonuses.push(...reading.bonuses);
       current.rows += reading.rows;
@@ -121,14 +127,14 @@ export function buildDrafts(doc: SourceDocument, fileName: string): Draft[] {
       const before = at >= 0 ? texts.slice(0, at) : texts;
       const after = at >= 0 ? texts.slice(at + 1) : [];
       if (current) place(before, current);
-      else for (const p of before) d.rubric.header.push(`${word(p.line)}：${p.text}`);
-      if (titled) d.rubric.header.push(`标题（${word(titled.line)}）：${titled.text}`);
+      else for (const p of before) d.rubric.header.push(`${placeOf(p)}：${p.text}`);
+      if (titled) d.rubric.header.push(`标题（${placeOf(titled)}）：${titled.text}`);
       else d.rubric.reviews.push('没有找到表格的标题，以文件名作标题');
       for (const p of after) {
         // Text between the title and the table may state the total ("本表满分为100分").
         const total = /(?:总分|满分|总计)\s*(?:为|是|：|:)?\s*(\d+(?:\.\d+)?)\s*分/.exec(p.text);
-        if (total && !d.rubric.total && p.text.length <= 40) d.rubric.total = { value: total[1]!, source: `${word(p.line)}：${p.text}` };
-        else d.rubric.header.push(`${word(p.line)}：${p.text}`);
+        if (total && !d.rubric.total && p.text.length <= 40) d.rubric.total = { value: total[1]!, source: `${placeOf(p)}：${p.text}` };
+        else d.rubric.header.push(`${placeOf(p)}：${p.text}`);
       }
       drafts.push(d);
       current = d;
@@ -137,18 +143,18 @@ export function buildDrafts(doc: SourceDocument, fileName: string): Draft[] {
     }
     const r = current!.rubric;
     if (reading.header.length > 0) {
-      for (const h of reading.header) r.header.push(`表头（${word(h.line)}）：${h.text}`);
+      for (const h of reading.header) r.header.push(`表头（${rowWord(h.line)}）：${h.text}`);
       r.header.push(`各列：${reading.columns.map((c) => `${c.name || `第${c.index + 1}列`}→${ROLE_WORD[c.role]}${c.level ? c.level : ''}`).join('；')}`);
       for (const c of reading.columns) if (c.guess) r.reviews.push(`${c.name || `第${c.index + 1}列`}：${c.guess}`);
     }
-    if (reading.total) r.total = { value: reading.total.value, source: `${reading.total.source} ${reading.total.value}（${word(reading.total.line)}）` };
+    if (reading.total) r.total = { value: reading.total.value, source: `${reading.total.source} ${reading.total.value}（${rowWord(reading.total.line)}）` };
     r.reviews.push(...reading.reviews);
-    for (const t of reading.below) around(t.text, r, word(t.line));
+    for (const t of reading.below) around(t.text, r, rowWord(t.line));
     columns = reading.columns;
     pending = [];
   }
   if (drafts.length === 0) return readNarrative(doc, fileName);
-  for (const p of pending) around(p.text, drafts[drafts.length - 1]!.rubric, word(p.line));
+  for (const p of pending) around(p.text, drafts[drafts.length - 1]!.rubric, placeOf(p));
   for (const d of drafts) {
     finish(d.rubric.indicators);
     finish(d.rubric.bonuses);

@@ -13,7 +13,7 @@ export interface Cell {
 
 export interface Row {
   cells: Cell[];
-  /** Where the row starts in the source: a line of a text file, a row of a sheet. */
+  /** Where the row starts: a line of a text file, else its row number in its table or sheet. */
   line: number;
 }
 
@@ -32,7 +32,7 @@ export type Format = 'docx' | 'xlsx' | 'txt' | 'html';
 export interface SourceDocument {
   format: Format;
   blocks: Block[];
-  /** What to call a source line in comments: 行 for text, 段/表 positions otherwise. */
+  /** How places are named in comments: lines of a text file, or paragraphs and table rows. */
   lineLabel: 'line' | 'row' | 'block';
 }
 

@@ -41,7 +41,10 @@ export function readDocx(bytes: Uint8Array, file: string): SourceDocument {
   const walk = (e: Element): void => {
     for (const c of children(e)) {
       if (isW(c, 'p')) blocks.push({ kind: 'paragraph', text: paragraphText(c), line: ++n });
-      else if (isW(c, 'tbl')) blocks.push({ kind: 'table', table: { rows: tableRows(c, () => ++n), mergesUnknown: false }, line: n + 1 });
+      else if (isW(c, 'tbl')) {
+        let row = 0;
+        blocks.push({ kind: 'table', table: { rows: tableRows(c, () => ++row), mergesUnknown: false }, line: n + 1 });
+      }
       else if (isW(c, 'sdt')) {
         const content = child(c, 'sdtContent');
         if (content) walk(content);

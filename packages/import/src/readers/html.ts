@@ -46,7 +46,8 @@ export function readHtml(text: string): SourceDocument {
     if (node.tagName && SKIP.has(node.tagName)) return;
     if (node.tagName === 'table') {
       flushText();
-      blocks.push({ kind: 'table', table: { rows: tableRows(node, () => ++n), mergesUnknown: false }, line: n + 1 });
+      let row = 0;
+      blocks.push({ kind: 'table', table: { rows: tableRows(node, () => ++row), mergesUnknown: false }, line: n + 1 });
       return;
     }
     if (node.nodeName === '#text' || node.tagName === 'br') {
