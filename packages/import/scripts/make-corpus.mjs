@@ -231,17 +231,19 @@ async function writeXlsx(blocks) {
       cut = Math.max(t, 0);
       for (const p of pending.slice(0, cut)) textRow(p, false);
     }
-    ws = wb.addWorksheet(`表${wb.worksheets.length + 1}`);
+    ws = wb.addWorksheet(`表${wb.worksheets.length + 1}`, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
     width = b.table.width;
     r = 0;
     for (const p of pending.slice(cut)) textRow(p, titleLike(p));
     pending = [];
     const taken = new Set();
     const top = r + 1;
+    const placed = [];
     rows.forEach((row, i) => {
       let col = 1;
       for (const x of row.cells) {
         while (taken.has(`${top + i}:${col}`)) col++;
+        placed.push({ i, at: col - 1, x });
         const cell = ws.getCell(top + i, col);
         cell.value = /^\d+(\.\d+)?$/.test(x.text.trim()) ? Number(x.text.trim()) : x.text;
         cell.alignment = { wrapText: true, vertical: 'middle' };
@@ -252,7 +254,19 @@ async function writeXlsx(blocks) {
       }
     });
     r = top + rows.length - 1;
-    for (let k = 1; k <= width; k++) ws.getColumn(k).width = k >= width - 1 ? 40 : 16;
+    // Column widths from the text they hold (a Chinese character is about two units wide), and row
+    // heights for the lines the wrapped text takes, as Excel would show them after a double-click.
+    const units = (t) => [...t].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+    const widths = Array.from({ length: width }, () => 6);
+    for (const { at, x } of placed) if (x.colSpan === 1) widths[at] = Math.min(44, Math.max(widths[at], ...x.text.split('\n').map((l) => units(l) + 2)));
+    widths.forEach((w, k) => (ws.getColumn(k + 1).width = w));
+    const lines = rows.map(() => 1);
+    for (const { i, at, x } of placed) {
+      if (x.rowSpan > 1) continue;
+      const w = widths.slice(at, at + x.colSpan).reduce((a, b) => a + b, 0);
+      lines[i] = Math.max(lines[i], x.text.split('\n').reduce((a, l) => a + Math.max(1, Math.ceil(units(l) / Math.max(1, w - 1))), 0));
+    }
+    lines.forEach((n, i) => (ws.getRow(top + i).height = 15 * n));
   }
   for (const p of pending) textRow(p, false);
   return normaliseZip(new Uint8Array(await wb.xlsx.writeBuffer()));
