@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch } from './browser.mjs';
+import { launch, problemsPanelLists, PROBLEM_ROW } from './browser.mjs';
 
 const [base, workspace, docName, out] = process.argv.slice(2);
 if (!out) {
@@ -44,21 +44,10 @@ try {
   if (drafts.length !== 5) failed = true;
   const cli = spawnSync(process.execPath, [join(root, 'packages/cli/bin/rubric.js'), 'check', '--format', 'json', ...drafts.map((d) => join(workspace, d))], { encoding: 'utf8' });
   const expected = JSON.parse(cli.stdout).files.flatMap((f) => f.diagnostics.map((d) => ({ ...d, file: f.file.replace(/^.*\//, '') })));
-  const rowSel = '.markers-panel .monaco-list-row';
-  await page.waitForFunction(
-    ([sel, n]) => [...document.querySelectorAll(sel)].filter((r) => /RUB\d{3}/.test(r.textContent ?? '')).length >= n,
-    [rowSel, expected.length],
-  );
-  const rows = await page.$$eval(rowSel, (rs) => rs.map((r) => r.textContent ?? '').filter((t) => /RUB\d{3}/.test(t)));
-  for (const d of expected) {
-    const ok = rows.some((t) => t.includes(d.code) && t.includes(`Ln ${d.range.start.line}`));
-    console.log(`${ok ? 'ok  ' : 'FAIL'} Problems panel lists ${d.code} at ${d.file}:${d.range.start.line}`);
-    if (!ok) failed = true;
-  }
-  if (expected.length === 0) failed = true;
+  if (expected.length === 0 || !(await problemsPanelLists(page, expected))) failed = true;
   // Show the 慈善 draft at its first subtotal error.
   const cishan = expected.find((d) => d.file === `${stem}-5.rubric`);
-  await page.locator(rowSel, { hasText: `Ln ${cishan.range.start.line}` }).filter({ hasText: cishan.code }).first().click();
+  await page.locator(PROBLEM_ROW, { hasText: `Ln ${cishan.range.start.line}` }).filter({ hasText: cishan.code }).first().click();
   await page.waitForSelector('.monaco-editor .squiggly-error');
   await page.mouse.move(0, 0);
   await page.waitForTimeout(500);
