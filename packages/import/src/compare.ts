@@ -4,7 +4,7 @@
 // same construct. Titles are compared without white space and without a trailing points statement
 // ("活动资金(10分)" = "活动资金"): the transcriptions themselves differ on keeping it. Points are what
 // the indicator is worth: its declared points, else the most its rules give.
-import { allIndicators, type IndicatorIR, type RubricIR, type RuleIR } from '@rubric/core';
+import type { IndicatorIR, RubricIR, RuleIR } from '@rubric/core';
 import { halfWidth, trailingPoints } from './text.js';
 
 export interface Comparison {
@@ -93,6 +93,5 @@ export function compareRubrics(hand: RubricIR, draft: RubricIR): Comparison {
   };
   walk([...hand.parts, ...hand.indicators, ...hand.bonuses], [...draft.parts, ...draft.indicators, ...draft.bonuses], '');
   countRules(rubricConstructs(hand), rubricConstructs(draft));
-  void allIndicators;
   return out;
 }

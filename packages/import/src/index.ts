@@ -1,6 +1,6 @@
 // Public API of @rubric/import: a Word, Excel, text or HTML document in, draft rubrics out.
 import { compileText, type Diagnostic } from '@rubric/core';
-import { readDocument, EXTENSIONS } from './readers/index.js';
+import { readDocument } from './readers/index.js';
 import { buildDrafts } from './build.js';
 import { emitRubric, REVIEW } from './emit.js';
 import { walkDraft, type DraftRubric } from './draft.js';
@@ -67,4 +67,3 @@ export function checkDraft(path: string, text: string): Diagnostic[] {
   return compileText(path, text).diagnostics;
 }
 
-export { EXTENSIONS as SUPPORTED_EXTENSIONS };

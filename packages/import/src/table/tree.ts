@@ -2,7 +2,7 @@
 // indicator at its level, an empty or merged cell continues the one above. The deepest indicator
 // a row starts is the row's leaf: the points column and the text columns belong to it. A cell that
 // repeats the open indicator at its level (a page break) continues it. Every guess is a review note.
-import { cell, type Row, type Table } from '../model.js';
+import type { Row, Table } from '../model.js';
 import { newIndicator, type DraftIndicator } from '../draft.js';
 import { cleanText, cleanTitle, parseMarker, pointsCell, trailingPoints } from '../text.js';
 import { readHeader, type Column } from './columns.js';
@@ -239,4 +239,3 @@ function buildTree(grid: Grid, columns: Column[], first: number, lineWord: (line
   return { indicators, bonuses, below, ...(total ? { total } : {}) };
 }
 
-export { cell };
