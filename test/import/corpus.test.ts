@@ -4,6 +4,7 @@
 // transcription's indicator tree (code, title, points, parent), its scoring constructs, and the same
 // diagnostics from the checker. Measured through core's compiled IR (sections expanded).
 import { describe, expect, it } from 'vitest';
+import { REVIEW } from '@rubric/import';
 // @ts-expect-error: a plain ES module shared with the benchmark
 import { SEEDS, evaluate } from './cases.mjs';
 
@@ -51,7 +52,7 @@ describe('narrative seeds', () => {
         expect(t!.draft.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
         // Whatever the checker reports on the draft, it also reports on the transcription.
         for (const c of t!.draftCodes) expect(t!.handCodes).toContain(c);
-        expect(t!.text).toContain('// 待确认：');
+        expect(t!.text).toContain(`// ${REVIEW}`);
       });
     }
   }

@@ -3,6 +3,9 @@ import { compileText, type Diagnostic } from '@rubric/core';
 import { readDocument } from './readers/index.js';
 import { buildDrafts } from './build.js';
 import { emitRubric, REVIEW } from './emit.js';
+
+/** The comment that marks a guess in a draft (`// 待确认：…`). */
+export { REVIEW };
 import { walkDraft, type DraftRubric } from './draft.js';
 import { ImportError } from './errors.js';
 
