@@ -248,6 +248,8 @@ export function recognize(text: string, points: string | undefined): Recognition
   }
 
   const groups: Group[] = [];
+  // "按递增比例得分" restates a rate; it needs a look only when no rate was read.
+  const proportional: string[] = [];
   for (const s of sents) {
     const rate = rateOf(s);
     if (rate) {
@@ -287,7 +289,7 @@ export function recognize(text: string, points: string | undefined): Recognition
       if (POINTS_WORDING.test(halfWidth(s)) && !capOf(s)) {
         out.unread = true;
         out.reviews.push(`未能读出计分规则：“${s}”`);
-      } else if (/按.*比例/.test(s) && !/按比例(?:递减|计分|折算|得分|扣减)/.test(s)) out.reviews.push(`“${s}”未转写为规则`);
+      } else if (/按.*比例/.test(s) && !/按比例(?:递减|计分|折算|得分|扣减)/.test(s)) proportional.push(s);
       continue;
     }
     const nums = clauses.map((c) => ({ c, n: numericCondition(c.label) }));
@@ -313,6 +315,7 @@ export function recognize(text: string, points: string | undefined): Recognition
     }
     groups.push({ source: s, kind: 'items', clauses, trailing: pending.length > 0, context });
   }
+  if (!groups.some((g) => g.kind === 'rate')) for (const p of proportional) out.reviews.push(`“${p}”未转写为规则`);
   if (out.unread) {
     // Part of the wording gives points that could not be read: a partial reading could report
     // errors the document does not have, so the text stays as it is, for review.
