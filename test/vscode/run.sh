@@ -2,7 +2,8 @@
 # Real VS Code test: installs the built .vsix into code-server (pinned in .ci/vscode, run on its own
 # Node 24), runs the extension's integration tests inside its extension host, then takes a screenshot
 # of the workbench with yueyang-cishan.rubric open (Chinese diagnostics, Problems panel) into
-# test/artifacts/vscode-cishan.png. Every step is bounded; exits non-zero if any step fails.
+# test/artifacts/vscode-cishan.png, and imports a Word file from the explorer's context menu
+# (test/artifacts/vscode-import.png). Every step is bounded; exits non-zero if any step fails.
 # Needs: `npx -y pnpm@10 package` done, .ci/vscode installed (test/editors/run.sh does both), chromium.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -19,7 +20,7 @@ for f in "$VSIX" "$CODE_SERVER" "$N24/bin/node"; do
 done
 
 RUN=$(mktemp -d "${TMPDIR:-/tmp}/rubric-vscode.XXXXXX")
-mkdir -p "$RUN"/{ud/User,exts,cfg,data,cache,tmp,it,shot} "$ARTIFACTS"
+mkdir -p "$RUN"/{ud/User,exts,cfg,data,cache,tmp,it,shot,import} "$ARTIFACTS"
 PGID=
 cleanup() {
   local rc=$?
@@ -80,6 +81,10 @@ timeout 180 node "$ROOT/test/vscode/exttest.mjs" "$BASE" "$EXT_DIR" "$ROOT/edito
 
 echo "== [${SECONDS} s] screenshot"
 timeout 150 node "$ROOT/test/vscode/shot.mjs" "$BASE" "$RUN/shot/rubrics" "$FILE" "$ARTIFACTS/vscode-cishan.png" || status=1
+
+echo "== [${SECONDS} s] import a Word file from the explorer, screenshot"
+cp "$ROOT/test/import/corpus/yueyang.docx" "$RUN/import/"
+timeout 150 node "$ROOT/test/vscode/import-shot.mjs" "$BASE" "$RUN/import" yueyang.docx "$ARTIFACTS/vscode-import.png" || status=1
 
 [ "$status" -eq 0 ] && echo "vscode: all checks passed in ${SECONDS} s"
 exit "$status"

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch } from './browser.mjs';
+import { launch, problemsPanelLists, PROBLEM_ROW } from './browser.mjs';
 
 const [base, workspace, fileName, out] = process.argv.slice(2);
 if (!out) {
@@ -27,20 +27,10 @@ try {
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first().click();
   await page.waitForSelector('.editor-instance .monaco-editor .view-lines');
   await page.keyboard.press('Control+Shift+M'); // Problems panel
-  const rowSel = '.markers-panel .monaco-list-row';
-  await page.waitForFunction(
-    ([sel, n]) => [...document.querySelectorAll(sel)].filter((r) => /RUB\d{3}/.test(r.textContent ?? '')).length >= n,
-    [rowSel, expected.length],
-  );
-  const rows = await page.$$eval(rowSel, (rs) => rs.map((r) => r.textContent ?? '').filter((t) => /RUB\d{3}/.test(t)));
-  for (const d of expected) {
-    const ok = rows.some((t) => t.includes(d.code) && t.includes(`Ln ${d.range.start.line}`));
-    console.log(`${ok ? 'ok  ' : 'FAIL'} Problems panel lists ${d.code} at line ${d.range.start.line}`);
-    if (!ok) failed = true;
-  }
+  if (!(await problemsPanelLists(page, expected))) failed = true;
   // Select the first problem (the editor jumps to it), then centre the editor between the first and the
   // last diagnostic with Go to Line, so that all squiggles are in view when they fit.
-  await page.locator(rowSel, { hasText: expected[0]?.code ?? 'RUB' }).first().click();
+  await page.locator(PROBLEM_ROW, { hasText: expected[0]?.code ?? 'RUB' }).first().click();
   const lines = expected.map((d) => d.range.start.line);
   const middle = Math.round((Math.min(...lines) + Math.max(...lines)) / 2);
   await page.keyboard.press('Control+G');

@@ -1,6 +1,7 @@
-// Bundles the extension client (src/extension.ts) and the language server (packages/language-server)
-// with esbuild into dist/extension.js and dist/server.js: CommonJS for Node, `vscode` left external.
-// The .vsix ships only these two files (plus the manifest, grammar and docs), so it needs no node_modules.
+// Bundles the extension client (src/extension.ts), the language server (packages/language-server) and
+// the importer (packages/import) with esbuild into dist/extension.js, dist/server.js and
+// dist/importer.js: CommonJS for Node, `vscode` left external. The .vsix ships only these files (plus
+// the manifest, grammar and docs), so it needs no node_modules.
 // The core must be built first (`pnpm build` at the root does it): the server imports @rubric/core's dist.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const serverEntry = here('../../../packages/language-server/src/main.ts');
+const importerEntry = here('../../../packages/import/src/index.ts');
 if (!existsSync(serverEntry)) {
   console.error(`rubric-vscode: language server entry not found: ${serverEntry}`);
   process.exit(1);
@@ -28,5 +30,7 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: [here('../src/extension.ts')], outfile: here('../dist/extension.js'), external: ['vscode'] }),
   build({ ...common, entryPoints: [serverEntry], outfile: here('../dist/server.js') }),
+  // The importer (Word/Excel readers), loaded by the import command on first use.
+  build({ ...common, entryPoints: [importerEntry], outfile: here('../dist/importer.js') }),
 ]);
-console.log('rubric-vscode: built dist/extension.js and dist/server.js');
+console.log('rubric-vscode: built dist/extension.js, dist/server.js and dist/importer.js');

@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const stage = `${root}dist/vsix/`;
 const manifest = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 
-for (const f of ['dist/extension.js', 'dist/server.js']) {
+for (const f of ['dist/extension.js', 'dist/server.js', 'dist/importer.js']) {
   if (!existsSync(root + f)) {
     console.error(`rubric-vscode: ${f} is missing; run \`pnpm build\` first`);
     process.exit(1);
@@ -19,7 +19,7 @@ for (const f of ['dist/extension.js', 'dist/server.js']) {
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(`${stage}dist`, { recursive: true });
 mkdirSync(`${stage}syntaxes`, { recursive: true });
-const SHIPPED = ['dist/extension.js', 'dist/server.js', 'language-configuration.json', 'syntaxes/rubric.tmLanguage.json', 'README.md'];
+const SHIPPED = ['dist/extension.js', 'dist/server.js', 'dist/importer.js', 'language-configuration.json', 'syntaxes/rubric.tmLanguage.json', 'README.md'];
 for (const f of SHIPPED) cpSync(root + f, stage + f, { recursive: true });
 const { scripts, devDependencies, dependencies, private: _private, ...shipped } = manifest;
 writeFileSync(`${stage}package.json`, `${JSON.stringify({ ...shipped, name: 'rubric', files: SHIPPED }, null, 2)}\n`);

@@ -4,6 +4,7 @@
 // the setting changes), and "auto" falls back to VS Code's display language sent in `initialize`.
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { importDocumentCommand } from './import.js';
 
 let client: LanguageClient | undefined;
 
@@ -45,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output,
     vscode.commands.registerCommand('rubric.restartServer', () => restart(context, output)),
     vscode.commands.registerCommand('rubric.runTests', () => runTests()),
+    vscode.commands.registerCommand('rubric.importDocument', (uri?: vscode.Uri) => importDocumentCommand(context, uri)),
     { dispose: () => void client?.stop() },
   );
   await restart(context, output);

@@ -12,6 +12,7 @@ const EXTENSION_ID = 'rubric.rubric';
 const FILE = 'yueyang-cishan.rubric';
 const WAIT_MS = 30000;
 const CORE = path.resolve(__dirname, '../../../packages/core/dist/index.js');
+const CORPUS_DOCX = path.resolve(__dirname, '../../../test/import/corpus/yueyang.docx');
 
 function log(message) {
   console.log(`[rubric-it] ${message}`);
@@ -155,5 +156,19 @@ exports.run = async function run() {
 
   // Leave the copy as it was on disk.
   await vscode.commands.executeCommand('workbench.action.files.revert');
+
+  // "从 Word/Excel 导入评估表…" on a Word file in the workspace: the drafts are written beside it,
+  // opened, and the language server reports on them what the core reports on the written files.
+  const word = vscode.Uri.joinPath(folder.uri, 'yueyang.docx');
+  await vscode.workspace.fs.writeFile(word, require('node:fs').readFileSync(CORPUS_DOCX));
+  const drafts = await vscode.commands.executeCommand('rubric.importDocument', word);
+  assert.ok(Array.isArray(drafts) && drafts.length === 5, 'five drafts, one per table of the document');
+  for (const d of drafts) {
+    await waitFor(`${path.basename(d.fsPath)} open`, () => vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === d.toString()) || vscode.workspace.textDocuments.some((t) => t.uri.toString() === d.toString()));
+    const expected = (await expectations(d.fsPath)).diagnostics.map((x) => `${x.code}@${x.range.start.line - 1}`).sort();
+    await waitFor(`diagnostics of ${path.basename(d.fsPath)}`, () => JSON.stringify(diagnosticsOf(d).map((x) => `${codeOf(x)}@${x.range.start.line}`).sort()) === JSON.stringify(expected));
+    log(`imported ${path.basename(d.fsPath)}: ${expected.join(', ') || 'no diagnostics'}`);
+  }
+  assert.deepEqual(diagnosticsOf(drafts[4]).map(codeOf), ['RUB201', 'RUB201'], '慈善: the two subtotals that do not add up');
   log('all integration tests passed');
 };

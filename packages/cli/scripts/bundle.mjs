@@ -11,4 +11,6 @@ await build({
   format: 'cjs',
   target: 'node20',
   logLevel: 'warning',
+  // The importer (Word/Excel readers) is loaded only by `rubric import`, from its own package.
+  external: ['@rubric/import'],
 });

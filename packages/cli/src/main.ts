@@ -3,7 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { resolveLocale, type Locale } from '@rubric/core';
 import { SingleBar } from 'cli-progress';
-import { checkCommand, compileCommand, fmtCommand, scoreCommand, templateCommand, testCommand, type Output } from './index.js';
+import { checkCommand, compileCommand, fmtCommand, importCommand, scoreCommand, templateCommand, testCommand, type Output } from './index.js';
 import { UsageError } from './files.js';
 import { say } from './messages.js';
 
@@ -21,13 +21,25 @@ function run(locale: Locale, f: () => Output): void {
   try {
     finish(f());
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${say('noSuchPath', { path: e.message }, locale)}\n`);
-    } else {
-      process.stderr.write(`${say('internal', { error: e instanceof Error ? (e.stack ?? e.message) : String(e) }, locale)}\n`);
-    }
-    process.exitCode = 2;
+    fail(locale, e);
   }
+}
+
+async function runAsync(locale: Locale, f: () => Promise<Output>): Promise<void> {
+  try {
+    finish(await f());
+  } catch (e) {
+    fail(locale, e);
+  }
+}
+
+function fail(locale: Locale, e: unknown): void {
+  if (e instanceof UsageError) {
+    process.stderr.write(`${say('noSuchPath', { path: e.message }, locale)}\n`);
+  } else {
+    process.stderr.write(`${say('internal', { error: e instanceof Error ? (e.stack ?? e.message) : String(e) }, locale)}\n`);
+  }
+  process.exitCode = 2;
 }
 
 const program = new Command('rubric')
@@ -51,6 +63,14 @@ program
   .argument('<file>', 'a .rubric file')
   .option('-o, --output <file>', 'write the JSON to this file')
   .action((file: string, o: { output?: string }) => run(lang(), () => compileCommand(file, { ...o, locale: lang() })));
+
+program
+  .command('import')
+  .description('read a Word/Excel/text/HTML evaluation table into a draft rubric and check it / 从 Word、Excel 导入评估表')
+  .argument('<file>', 'a .docx, .xlsx, .txt or .html file')
+  .option('-o, --output <path>', 'the draft file, or a folder (several tables: name-1.rubric, name-2.rubric…)')
+  .option('--force', 'overwrite existing drafts')
+  .action((file: string, o: { output?: string; force?: boolean }) => runAsync(lang(), () => importCommand(file, { ...o, locale: lang() })));
 
 program
   .command('fmt')
@@ -101,13 +121,11 @@ program
   .argument('[paths...]', 'rubric files or folders (default: the current folder)')
   .action((paths: string[]) => run(lang(), () => testCommand(paths, { locale: lang() })));
 
-try {
-  program.parse(process.argv);
-} catch (e) {
+program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? 0 : 2;
   } else {
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = 2;
   }
-}
+});
