@@ -163,13 +163,14 @@ function bands(ctx: Ctx, x: IndicatorIR, r: Extract<RuleIR, { kind: 'bands' }>):
     }
     if (chosen && (!best || chosen.points.gt(best.band.points))) best = { band: chosen, measure: name, value, unit, steps: reading !== 'intervals' };
   }
+  // A value not given yet might select a better band: the score is not known until it is.
+  if (missing.length > 0) return { missing };
   if (best) {
     const cond = best.band.conditions.find((c) => c.measure === best!.measure);
     const reason: Reason = { kind: 'value', measure: best.measure, value: best.value, unit: best.unit, band: cond?.text ?? null, steps: best.steps };
     return { score: best.band.points, reason, ...(best.band.pointsLow !== null ? { choice: { low: best.band.pointsLow, high: best.band.points } } : {}) };
   }
-  // No band holds: 0 — unless a value that might select one is still missing.
-  if (missing.length > 0) return { missing };
+  // No band holds: 0.
   return { score: Decimal.ZERO, reason: { kind: 'value', measure: read?.measure ?? r.measure ?? '', value: read?.value ?? Decimal.ZERO, unit: read?.unit ?? '', band: null, steps: false } };
 }
 
@@ -196,6 +197,8 @@ function per(ctx: Ctx, x: IndicatorIR, r: Extract<RuleIR, { kind: 'per' }>): Out
     if (b === undefined) missing.push(s?.key ?? `base:${x.id}`);
     else met = b;
   }
+  // Base points not met: nothing, whatever the increments.
+  if (r.base && !met && !missing.includes(spec(ctx, x, 'base')?.key ?? '')) return { score: Decimal.ZERO, reason: { kind: 'per', items, sum: Decimal.ZERO, cap: null, base: { met: false, points: r.base.points } } };
   if (missing.length > 0) return { missing };
   const p = x.points;
   const capOf = (): Decimal | null => {
