@@ -1,8 +1,9 @@
-// The score plan (what exports turn into spreadsheet formulas) against the engine: on random
-// assessments of every seed rubric, complete or not, each leaf's planned expression gives exactly the
-// engine's score (blank where the engine leaves the leaf unscored; a bonus without input is 0 in both).
+// The score plan (what exports turn into spreadsheet formulas) and the compiled totals (for scoring
+// many assessments fast) against the engine: on random assessments of every seed rubric, complete or
+// not, each leaf's planned expression gives exactly the engine's score (blank where the engine leaves
+// the leaf unscored; a bonus without input is 0 in both), and the compiled totals are the engine's.
 import fc from 'fast-check';
-import { allIndicators, Decimal, evalExpr, InputIndex, score, scorePlan, type Assessment, type IndicatorScore, type InputSpec, type RubricIR } from '@rubric/core';
+import { allIndicators, compileTotals, Decimal, evalExpr, InputIndex, score, scorePlan, type Assessment, type IndicatorScore, type InputSpec, type RubricIR } from '@rubric/core';
 import { describe, expect, it } from 'vitest';
 import { compileRepoFile, seedRubrics } from './harness.js';
 
@@ -37,12 +38,13 @@ function arbValue(s: InputSpec): fc.Arbitrary<Decimal | string | boolean> {
   }
 }
 
-describe('the score plan agrees with the engine', () => {
+describe('the score plan and the compiled totals agree with the engine', () => {
   for (const r of seeds) {
     const idx = new InputIndex(r);
     const plan = scorePlan(r, idx);
     const leaves = allIndicators(r).filter((x) => x.children.length === 0);
     const specs = idx.specs.filter((s) => s.kind !== 'score' || s.required);
+    const totals = compileTotals(r, idx);
     it(`${r.title}: every leaf, on random assessments`, () => {
       fc.assert(
         fc.property(fc.tuple(...specs.map((s) => fc.option(arbValue(s), { freq: 8 }))), (vs) => {
@@ -52,10 +54,23 @@ describe('the score plan agrees with the engine', () => {
             const v = vs[i];
             if (v !== null && v !== undefined) values.set(s.key, { value: v, where: nowhere });
           });
-          const res = score(r, { name: null, rubric: null, draft: true, values }, idx);
+          const a: Assessment = { name: null, rubric: null, draft: true, values };
+          const res = score(r, a, idx);
           const byId = new Map<string, IndicatorScore>();
           const walk = (xs: IndicatorScore[]) => xs.forEach((x) => (byId.set(x.id, x), walk(x.children), walk(x.bonuses)));
           walk([...res.parts, ...res.indicators, ...res.bonuses]);
+          // The compiled totals agree with the engine's.
+          const t = totals(a);
+          const engineGrade = res.grade;
+          expect([t.base?.toString() ?? null, t.final?.toString() ?? null, t.bonus.toString(), t.penalty.toString(), t.vetoed, t.complete, t.grade]).toEqual([
+            res.base.score?.toString() ?? null,
+            res.final.score?.toString() ?? null,
+            res.bonus.toString(),
+            res.penalty.toString(),
+            res.vetoes.some((v) => v.applies === 'yes'),
+            res.complete,
+            engineGrade,
+          ]);
           for (const x of leaves) {
             const planned = evalExpr(plan.get(x.id)!, (k) => values.get(k)?.value);
             const engine = byId.get(x.id)!;
