@@ -591,6 +591,17 @@ export const CATALOG = {
     bad: '评估表 "示例" {\n}\n',
     good: R('指标 "甲" 10'),
   },
+  RUB305: {
+    severity: 'info',
+    en: 'This rubric has no indicators yet: scores are taken to range from 0 to the declared total of {total}.',
+    zh: '此评估表尚未写入指标：得分按 0 至标明的总分 {total} 分计。',
+    explain: {
+      en: 'A notice may give the total and the grades while the indicator tables are in attachments. Until they are written, the grades are checked against the declared total.',
+      zh: '有的通知只给出总分和等级划分，指标表另见附件。指标写入之前，等级按标明的总分核对。',
+    },
+    bad: R('等级 "优" 90 以上', '总分 100\n  '),
+    good: R('等级 "优" 90 以上', '总分 100\n  指标 "甲" 100\n  '),
+  },
   RUB310: {
     severity: 'warning',
     en: '{title} lists items worth {sum} of its {declared} points; the rest is not written (未列全).',
