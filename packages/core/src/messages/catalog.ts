@@ -335,7 +335,10 @@ export const CATALOG = {
     severity: 'error',
     en: 'The title says {stated} points, but the indicator declares {points}.',
     zh: '标题写明 {stated} 分，但指标分值为 {points} 分。',
-    explain: { en: 'Points written in a title, such as “（10分）”, must agree with the points.', zh: '标题中的分值（如“（10分）”）必须与指标分值一致。' },
+    explain: {
+      en: 'Points that label a title, such as a trailing “（10分）”, must agree with the points. A title that is a sentence of the standard is not compared: its numbers are rule parameters.',
+      zh: '标题末尾标注的分值（如“（10分）”）必须与指标分值一致。标题若是评价标准的句子，其中的数字是计分参数，不作核对。',
+    },
     bad: R('指标 "阵地建设（10分）" 8'),
     good: R('指标 "阵地建设（10分）" 10'),
   },
