@@ -256,6 +256,17 @@ export const CATALOG = {
     good: `章节 共用 { 指标 "甲" 10 }\n${R('使用 共用')}`,
     tested: 'test/limits.test.ts',
   },
+  RUB120: {
+    severity: 'error',
+    en: 'The grade {grade} is defined twice.',
+    zh: '等级 {grade} 重复定义。',
+    explain: {
+      en: 'Each grade is one range of scores. Two lines with the same name leave the grade’s range in doubt: rename one, or merge them into one range.',
+      zh: '每个等级对应一段得分。同名的两行使该等级的分数范围不明确：请改名，或合并为一个区间。',
+    },
+    bad: R('等级 "优" 90 以上\n  等级 "优" 在 [80, 90)', '指标 "甲" 100\n  '),
+    good: R('等级 "优" 90 以上\n  等级 "良" 在 [80, 90)', '指标 "甲" 100\n  '),
+  },
   RUB201: {
     severity: 'error',
     en: '{title} declares {declared} points, but its items add up to {sum} ({terms}).',
@@ -368,9 +379,12 @@ export const CATALOG = {
   },
   RUB214: {
     severity: 'warning',
-    en: 'Scores from {from} to {to} get no grade.',
-    zh: '{from} 至 {to} 分的得分不属于任何等级。',
-    explain: { en: 'Grade ranges should leave no gap between them.', zh: '等级区间之间不应有空档。' },
+    en: 'No grade covers {scores}.',
+    zh: '{scores} 分不属于任何等级。',
+    explain: {
+      en: 'Grade ranges should leave no gap between them. The gap is named by the scores that can fall in it: between 949 and 951 only 950, on whole points.',
+      zh: '等级区间之间不应有空档。空档以其中可能出现的得分表示：以整分计时，949 与 951 之间只有 950 分。',
+    },
     bad: R('等级 "优" 9 以上\n  等级 "良" 在 [5, 7]', '指标 "甲" 10\n  '),
     good: R('等级 "优" 9 以上\n  等级 "良" 在 [5, 9)', '指标 "甲" 10\n  '),
   },
