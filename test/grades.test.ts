@@ -10,18 +10,18 @@ const gaps = (text: string) =>
     .map((d) => d.args['scores']);
 
 describe('grade gaps', () => {
-  it('name the missing whole scores: 950 alone, or 891~900', () => {
+  it('name the missing whole scores: 950 alone, or 891 to 900', () => {
     const ds = compileRepoFile('test/fixtures/grade-gaps.rubric').diagnostics.filter((d) => d.code === 'RUB214');
     expect(ds.map((d) => [d.range.start.line, d.args])).toEqual([
-      [6, { scores: '950' }],
-      [7, { scores: '891~900' }],
+      [6, { scores: { id: 'word.score', args: { score: '950' } } }],
+      [7, { scores: { id: 'word.scores', args: { from: '891', to: '900' } } }],
     ]);
   });
-  it('follow the score step: with half points, 949.5~950.5 get no grade', () => {
-    expect(gaps('评估表 "甲" {\n  总分 1000\n  计分单位 0.5\n  指标 工作 1000\n  等级 "5A" 951 以上\n  等级 "4A" 在 [901, 949]\n}\n')).toEqual(['949.5~950.5']);
+  it('follow the score step: with half points, 949.5 to 950.5 get no grade', () => {
+    expect(gaps('评估表 "甲" {\n  总分 1000\n  计分单位 0.5\n  指标 工作 1000\n  等级 "5A" 951 以上\n  等级 "4A" 在 [901, 949]\n}\n')).toEqual([{ id: 'word.scores', args: { from: '949.5', to: '950.5' } }]);
   });
   it('read open bounds: 等级 在 (900, 950) and 950 以上 leave 900 alone', () => {
-    expect(gaps('评估表 "甲" {\n  总分 1000\n  指标 工作 1000\n  等级 "5A" 950 以上\n  等级 "4A" 在 (900, 950)\n  等级 "3A" < 900\n}\n')).toEqual(['900']);
+    expect(gaps('评估表 "甲" {\n  总分 1000\n  指标 工作 1000\n  等级 "5A" 950 以上\n  等级 "4A" 在 (900, 950)\n  等级 "3A" < 900\n}\n')).toEqual([{ id: 'word.score', args: { score: '900' } }]);
   });
 });
 

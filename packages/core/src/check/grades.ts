@@ -2,6 +2,7 @@
 // (RUB212), overlapping (RUB213), gapped (RUB214, or RUB209 when only fractional scores fall in the
 // gap), unreachable (RUB215).
 import { Decimal } from '../decimal.js';
+import type { ArgValue } from '../diagnostics.js';
 import type { Bound, GradeIR } from '../ir/model.js';
 import { gradedReach } from '../ir/semantics.js';
 import type { CheckContext } from './context.js';
@@ -9,15 +10,15 @@ import { describeStretch } from '../ir/describe.js';
 import { gaps, overlaps, witness } from './intervals.js';
 
 /**
- * The scores a gap holds, as a reader names them: `950`, or `891~900`. Scores go in steps of `step`
- * (whole points unless the rubric allows fractions), so the gap between 949 and 951 holds 950 alone.
+ * The scores a gap holds, as a reader names them: 950 alone, or 891 to 900. Scores go in steps of
+ * `step` (whole points unless the rubric allows fractions), so the gap between 949 and 951 holds 950.
  */
-function missingScores(low: Bound, high: Bound, step: Decimal): string {
-  const first = witness(low, high, step);
+function missingScores(low: Bound, high: Bound, step: Decimal): ArgValue {
+  const first = witness(low, high, step) ?? low.value;
   // The last score of the gap is the first one of the mirrored gap, negated.
-  const last = witness({ value: high.value.neg(), closed: high.closed }, { value: low.value.neg(), closed: low.closed }, step)?.neg();
-  if (first === undefined || last === undefined) return `${low.value}~${high.value}`;
-  return first.eq(last) ? first.toString() : `${first}~${last}`;
+  const last = witness({ value: high.value.neg(), closed: high.closed }, { value: low.value.neg(), closed: low.closed }, step)?.neg() ?? high.value;
+  if (first.eq(last)) return { id: 'word.score', args: { score: first.toString() } };
+  return { id: 'word.scores', args: { from: first.toString(), to: last.toString() } };
 }
 
 export function checkGrades(ctx: CheckContext): void {

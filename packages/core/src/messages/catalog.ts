@@ -380,7 +380,7 @@ export const CATALOG = {
   RUB214: {
     severity: 'warning',
     en: 'No grade covers {scores}.',
-    zh: '{scores} 分不属于任何等级。',
+    zh: '{scores}不属于任何等级。',
     explain: {
       en: 'Grade ranges should leave no gap between them. The gap is named by the scores that can fall in it: between 949 and 951 only 950, on whole points.',
       zh: '等级区间之间不应有空档。空档以其中可能出现的得分表示：以整分计时，949 与 951 之间只有 950 分。',

@@ -31,6 +31,8 @@ export const LABELS = {
   'word.bonus': { en: 'bonus', zh: '加分项' },
   'word.penalty': { en: 'penalty', zh: '减分项' },
   'word.grade': { en: 'grade', zh: '等级' },
+  'word.score': { en: 'a score of {score}', zh: '{score} 分' },
+  'word.scores': { en: 'scores from {from} to {to}', zh: '{from} 至 {to} 分' },
   'word.bands': { en: 'band', zh: '档次' },
   'word.total': { en: 'total', zh: '总分' },
   'word.cap': { en: 'cap', zh: '上限' },
