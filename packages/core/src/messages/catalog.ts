@@ -35,8 +35,8 @@ export const CATALOG = {
     en: 'Syntax error: expected {expected}, found {found}.',
     zh: '语法错误：此处应为 {expected}，实际为 {found}。',
     explain: { en: 'The statement does not follow the grammar.', zh: '语句不符合语法。' },
-    bad: R('指标 "甲" 10 {'),
-    good: R('指标 "甲" 10 {}'),
+    bad: R('指标 "甲" 分'),
+    good: R('指标 "甲" 10 分'),
   },
   RUB003: {
     severity: 'warning',
@@ -125,6 +125,28 @@ export const CATALOG = {
     explain: { en: 'Some statements belong to the rubric (total, grade, part), others to an indicator (band, per, deduct).', zh: '有些语句属于评估表（总分、等级、部分），有些属于指标（档、每、扣）。' },
     bad: R('指标 "甲" 10 { 总分 10 }'),
     good: R('指标 "甲" 10'),
+  },
+  RUB020: {
+    severity: 'error',
+    en: '{block} is not closed: a } is missing {where}.',
+    zh: '{block}没有闭合：{where}缺少 }。',
+    explain: {
+      en: 'The file opens more blocks than it closes, and the indentation shows which block lacks its }: the first line indented no deeper than the line that opened it is already outside. The rest of the file is read as if the } were there, so its sums are checked as written.',
+      zh: '文件中的 { 多于 }，缩进表明哪一个花括号没有闭合：缩进不超过其起始行的第一行已在其外。其余内容按补上 } 之后理解，各项合计照常核对。',
+    },
+    bad: R('指标 "甲" 10 {\n    指标 "甲一" 10\n  指标 "乙" 10'),
+    good: R('指标 "甲" 10 {\n    指标 "甲一" 10\n  }\n  指标 "乙" 10'),
+  },
+  RUB021: {
+    severity: 'error',
+    en: '{found} cannot stand here; did you mean {keyword}?',
+    zh: '此处不能写 {found}；是否应为 {keyword}？',
+    explain: {
+      en: 'A word close to a keyword that may stand here: a character typed for another with the same sound (挡 for 档, 制表 for 指标), a character wrong, or a capital letter. The rest of the file is read as if the keyword were written.',
+      zh: '此处的词与可用的关键字相近：输入法选了同音字（如把“档”打成“挡”，把“指标”打成“制表”），或错了一个字、一个字母的大小写。其余内容按改正后的关键字理解。',
+    },
+    bad: R('指标 "甲" 10 { 挡 "好" 10 }'),
+    good: R('指标 "甲" 10 { 档 "好" 10 }'),
   },
   RUB030: {
     severity: 'warning',
