@@ -1,9 +1,9 @@
 // Recovery from typing slips (syntax/recovery.ts): a missing `}` is reported at the block that is not
 // closed (RUB020), a misspelled keyword gets “did you mean” (RUB021); both with a fix, and the file is
 // read as if the fix were made, so that its arithmetic is the author's.
-import { compileText, type CompileResult, type Diagnostic, type IndicatorIR } from '@rubric/core';
+import { compile, compileText, type CompileResult, type Diagnostic, type IndicatorIR } from '@rubric/core';
 import { describe, expect, it } from 'vitest';
-import { compileRepoFile, read } from './harness.js';
+import { compileRepoFile, diskHost, read, seedRubrics } from './harness.js';
 
 function applyFixes(text: string, ds: Diagnostic[]): string {
   const edits = ds.flatMap((d) => d.fix?.edits ?? []).sort((a, b) => b.range.start.offset - a.range.start.offset);
@@ -26,9 +26,9 @@ describe('a missing }', () => {
   const r = compileRepoFile(file);
   const d = r.diagnostics.find((x) => x.code === 'RUB020')!;
 
-  it('is reported at the block that is not closed, saying before which line the } belongs', () => {
+  it('is reported at the block that is not closed, saying after which line the } belongs', () => {
     expect(d.range.start).toMatchObject({ line: 7, column: 13 });
-    expect(d.args).toEqual({ block: { id: 'word.blockOf', args: { keyword: '@kw.Indicator', title: '甲' } }, where: { id: 'word.beforeLine', args: { line: 11 } } });
+    expect(d.args).toEqual({ block: { id: 'word.blockOf', args: { keyword: '@kw.Indicator', title: '甲' } }, where: { id: 'word.afterLine', args: { line: 10 } } });
     expect(d.related?.map((x) => x.range.start.line)).toEqual([11]);
   });
   it('gives no syntax error at the end of the file, and no false subtotal error', () => {
@@ -79,6 +79,32 @@ describe('a missing }', () => {
   });
 });
 
+describe('a } deleted from a seed rubric', () => {
+  // Every seed is formatted (two spaces a level), so the line after a deleted `}` line tells where it
+  // was: the fix must put back exactly what was deleted, and nothing else may change.
+  for (const file of seedRubrics()) {
+    it(`${file}: is found, and its fix restores the file`, () => {
+      const text = read(file);
+      const lines = text.split('\n');
+      const closers = lines.flatMap((l, i) => (/^\s*\}\s*$/.test(l) ? [i] : []));
+      expect(closers.length).toBeGreaterThan(0);
+      const codesOf = (ds: Diagnostic[]) => ds.filter((d) => d.file === file).map((d) => d.code).sort();
+      const original = codesOf(compileRepoFile(file).diagnostics);
+      // At most 12 places per seed, spread over the file.
+      const step = Math.max(1, Math.floor(closers.length / 12));
+      for (let k = 0; k < closers.length; k += step) {
+        const broken = lines.filter((_, i) => i !== closers[k]).join('\n');
+        const r = compile(file, { readFile: (p) => (p === file ? broken : diskHost.readFile(p)) });
+        const where = `${file} without line ${closers[k]! + 1}`;
+        const missing = r.diagnostics.filter((d) => d.code === 'RUB020');
+        expect(missing, where).toHaveLength(1);
+        expect(applyFixes(broken, missing), where).toBe(text);
+        expect(codesOf(r.diagnostics.filter((d) => d.code !== 'RUB020')), where).toEqual(original);
+      }
+    });
+  }
+});
+
 describe('a misspelled keyword', () => {
   const slip = (statement: string) => {
     const res = compileText('main.rubric', `评估表 "甲" {\n  指标 "乙" 10 {\n    ${statement}\n  }\n}\n`);
@@ -103,6 +129,36 @@ describe('a misspelled keyword', () => {
     expect(slip('配备人员 "丙" 10')).toEqual(['RUB002']);
     expect(slip('甲 "丙" 10')).toEqual(['RUB002']);
   });
+  // Slips as an input method makes them, put into the seeds one at a time at the start of a statement.
+  const SLIPS: [RegExp, string][] = [
+    [/^(\s*)指标 /, '制表 '],
+    [/^(\s*)档 /, '挡 '],
+    [/^(\s*)每 /, '美 '],
+    [/^(\s*)评价标准 /, '评价表准 '],
+    [/^(\s*)说明 /, '说名 '],
+    [/^(\s*)一票否决 /, '一票否绝 '],
+  ];
+  for (const file of seedRubrics()) {
+    it(`put into ${file}, is found, and its fix restores the file`, () => {
+      const text = read(file);
+      const lines = text.split('\n');
+      const codesOf = (ds: Diagnostic[]) => ds.filter((d) => d.file === file).map((d) => d.code).sort();
+      const original = codesOf(compileRepoFile(file).diagnostics);
+      const sites = lines.flatMap((l, i) => SLIPS.filter(([re]) => re.test(l)).map(([re, to]) => ({ i, line: l.replace(re, `$1${to}`) })));
+      expect(sites.length).toBeGreaterThan(0);
+      const step = Math.max(1, Math.floor(sites.length / 12));
+      for (let k = 0; k < sites.length; k += step) {
+        const { i, line } = sites[k]!;
+        const broken = lines.map((l, j) => (j === i ? line : l)).join('\n');
+        const r = compile(file, { readFile: (p) => (p === file ? broken : diskHost.readFile(p)) });
+        const where = `${file}:${i + 1} ${line.trim()}`;
+        const slips = r.diagnostics.filter((d) => d.code === 'RUB021');
+        expect(slips, where).toHaveLength(1);
+        expect(applyFixes(broken, slips), where).toBe(text);
+        expect(codesOf(r.diagnostics.filter((d) => d.code !== 'RUB021')), where).toEqual(original);
+      }
+    });
+  }
   it('fixed, leaves only what the rubric itself gets wrong', () => {
     const file = 'test/fixtures/slip-keywords.rubric';
     const r = compileRepoFile(file);

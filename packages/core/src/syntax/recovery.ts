@@ -43,7 +43,7 @@ interface KeywordRepair {
 type Repair = MissingBrace | KeywordRepair;
 
 /** Rounds of repair and re-parse: each may reveal slips the parser's own recovery skipped over. A
- * file with errors is parsed at most this many times more. */
+ * round parses once more (the first up to three times, when it tries braces and words apart). */
 const MAX_ROUNDS = 8;
 
 /** Parses the tokens, repairing missing braces and misspelled keywords; reports RUB020 and RUB021. */
@@ -54,7 +54,7 @@ export function parseWithRepairs(tokens: IToken[], text: string, file: string, l
   let current = tokens;
   let braces: Repair[] = missingBraces(tokens, text, lines);
   for (let round = 0; round < MAX_ROUNDS && result.errors.length > 0; round++) {
-    const words = keywordRepairs(result.errors);
+    const words = keywordRepairs(result.errors, kept);
     // Both kinds together first; when that does not help, each kind alone.
     const options = braces.length > 0 && words.length > 0 ? [[...braces, ...words], braces, words] : [[...braces, ...words]];
     braces = [];
@@ -186,10 +186,11 @@ function statementStarters(): Set<string> {
   return starters;
 }
 
-/** A word at a syntax error that is a slip for a keyword expected there. */
-function keywordRepairs(errors: readonly IRecognitionException[]): KeywordRepair[] {
+/** The words at syntax errors that are slips for a keyword expected there. */
+function keywordRepairs(errors: readonly IRecognitionException[], done: readonly Repair[]): KeywordRepair[] {
   const out: KeywordRepair[] = [];
-  const seen = new Set<number>();
+  // One suggestion per word: a word read as a keyword in an earlier round is not asked about again.
+  const seen = new Set<number>(done.flatMap((r) => (r.kind === 'keyword' ? [r.token.startOffset] : [])));
   for (const e of errors) {
     const t = e.token;
     if (Number.isNaN(t.startOffset) || t.isInsertedInRecovery || seen.has(t.startOffset)) continue;
@@ -264,7 +265,7 @@ function report(r: Repair, tokens: IToken[], text: string, file: string, lines: 
   }
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const block = blockOwner(tokens, r.open);
-  if (!r.before) {
+  if (r.before === undefined) {
     // At the end of the file: after the last line, on a line of its own.
     const end = lines.position(text.length);
     const newText = `${end.column > 1 ? eol : ''}${r.indent}}${eol}`;
@@ -273,10 +274,28 @@ function report(r: Repair, tokens: IToken[], text: string, file: string, lines: 
     });
     return;
   }
-  const line = lines.position(r.before.startOffset).line;
-  const at = lines.position(lines.lineStart(line));
-  bag.add('RUB020', file, rangeOf(r.open), { block, where: { id: 'word.beforeLine', args: { line } } }, {
+  const line = lastLineOf(r.open, r.before, r.indent, text, lines);
+  const at = lines.position(lines.lineStart(line + 1));
+  bag.add('RUB020', file, rangeOf(r.open), { block, where: { id: 'word.afterLine', args: { line } } }, {
     related: [{ file, range: rangeOf(r.before), message: { id: 'related.blockEnd', args: {} } }],
     fix: { message: { id: 'fix.closeBlock', args: { line } }, edits: [{ file, range: { start: at, end: at }, newText: `${r.indent}}${eol}` }] },
   });
+}
+
+/**
+ * The last line of a block whose `}` is missing: the line before the one that ended it, less the
+ * blank lines and the comments no deeper than the block's first line, which belong to what follows.
+ */
+function lastLineOf(open: IToken, before: IToken, indent: string, text: string, lines: LineIndex): number {
+  const opener = width(indent);
+  const first = lines.position(open.startOffset).line;
+  let line = lines.position(before.startOffset).line - 1;
+  while (line > first) {
+    const content = text.slice(lines.lineStart(line), lines.lineEnd(line));
+    const ws = leading(text, lines, line);
+    const rest = content.slice(ws.length);
+    if (rest.trim() !== '' && !(/^(\/\/|\/\*)/.test(rest) && width(ws) <= opener)) break;
+    line--;
+  }
+  return line;
 }
