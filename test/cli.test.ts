@@ -4,8 +4,11 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { runCli } from './cli-runner.js';
-import { ROOT, compileRepoFile } from './harness.js';
+import { ROOT, compileRepoFile, read } from './harness.js';
+
+const validateCheck = new Ajv2020.default({ allErrors: true, strict: true }).compile(JSON.parse(read('packages/cli/schema/check-output.schema.json')));
 
 describe('rubric check', () => {
   it('reports the seeds’ real errors as compiler-style lines and exits 1', () => {
@@ -18,14 +21,48 @@ describe('rubric check', () => {
     expect(codes).toContain('rubrics/yueyang-cishan.rubric 53 RUB201');
     expect(codes).toContain('rubrics/yueyang-cishan.rubric 88 RUB201');
   });
-  it('prints JSON with files, codes, ranges and the indicator concerned', () => {
+  it('prints JSON with files, codes, ranges, the indicator concerned as data, related places and the fix', () => {
     const r = runCli(['check', '--format', 'json', 'rubrics/yueyang-cishan.rubric']);
     expect(r.status).toBe(1);
     const json = JSON.parse(r.stdout);
+    expect(validateCheck(json), JSON.stringify(validateCheck.errors)).toBe(true);
     const ds = json.files.find((f: { file: string }) => f.file === 'rubrics/yueyang-cishan.rubric').diagnostics;
     expect(ds.map((d: { code: string }) => d.code)).toEqual(['RUB201', 'RUB201']);
-    expect(ds[0]).toMatchObject({ severity: 'error', range: { start: { line: 53, column: 15 } }, indicator: '组织机构' });
-    expect(Object.keys(ds[0]).sort()).toEqual(['code', 'indicator', 'message', 'range', 'severity']);
+    expect(ds[0]).toMatchObject({
+      severity: 'error',
+      args: { title: '组织机构', declared: '85', sum: '84' },
+      range: { start: { line: 53, column: 15 } },
+      indicator: { id: '#3#1', code: null, title: '组织机构', path: ['内部治理', '组织机构'] },
+    });
+    // The editor's related places (the items of the sum) and quick fix, in the file's coordinates.
+    expect(ds[0].related).toHaveLength(6);
+    const text = readFileSync(join(ROOT, 'rubrics/yueyang-cishan.rubric'), 'utf8');
+    const edit = ds[0].fix.edits[0];
+    expect(edit.newText).toBe('84');
+    expect(text.slice(edit.range.start.offset, edit.range.end.offset)).toBe('85');
+    expect(Object.keys(ds[0]).sort()).toEqual(['args', 'code', 'fix', 'indicator', 'message', 'range', 'related', 'severity']);
+  });
+  it('tells indicators with the same title apart by their path of titles and their id', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rubric-json-'));
+    const f = join(dir, 'same-titles.rubric');
+    writeFileSync(f, '评估表 "同名" {\n  指标 1 "党建" 10 {\n    指标 "管理制度" 4 { 档 "好" 5 }\n  }\n  指标 2 "财务" 10 {\n    指标 "管理制度" 4 { 档 "好" 5 }\n  }\n}\n');
+    const json = JSON.parse(runCli(['check', '--format', 'json', f]).stdout);
+    expect(validateCheck(json), JSON.stringify(validateCheck.errors)).toBe(true);
+    const bands = json.files[0].diagnostics.filter((d: { code: string }) => d.code === 'RUB203');
+    expect(bands.map((d: { indicator: unknown }) => d.indicator)).toEqual([
+      { id: '1#1', code: null, title: '管理制度', path: ['党建', '管理制度'] },
+      { id: '2#1', code: null, title: '管理制度', path: ['财务', '管理制度'] },
+    ]);
+  });
+  it('prints JSON valid against its schema for every seed and fixture', () => {
+    const json = JSON.parse(runCli(['check', '--format', 'json', 'rubrics/', 'test/fixtures/']).stdout);
+    expect(validateCheck(json), JSON.stringify(validateCheck.errors?.slice(0, 3))).toBe(true);
+    const ds = json.files.flatMap((f: { diagnostics: unknown[] }) => f.diagnostics);
+    expect(ds.filter((d: { fix: unknown }) => d.fix !== null).length).toBeGreaterThan(5);
+    expect(ds.filter((d: { indicator: unknown }) => d.indicator !== null).length).toBeGreaterThan(5);
+  });
+  it('the check output schema rejects an unknown key', () => {
+    expect(validateCheck({ files: [], extra: 1 })).toBe(false);
   });
   it('exits 0 on a rubric without errors', () => {
     expect(runCli(['check', 'rubrics/yueyang-hangye.rubric']).status).toBe(0);

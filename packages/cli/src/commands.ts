@@ -10,6 +10,8 @@ import {
   sortDiagnostics,
   type Diagnostic,
   type Locale,
+  type Position,
+  type Range,
   type SourceFile,
 } from '@rubric/core';
 import { collectFiles, diskHost } from './files.js';
@@ -19,6 +21,28 @@ import { say } from './messages.js';
 export function formatLine(d: Diagnostic, locale: Locale): string {
   const sev = renderRef({ id: `severity.${d.severity}`, args: {} }, locale);
   return `${d.file}:${d.range.start.line}:${d.range.start.column}  ${sev}  ${d.code}  ${renderDiagnostic(d, locale)}`;
+}
+
+const position = (p: Position) => ({ line: p.line, column: p.column, offset: p.offset });
+const rangeJson = (r: Range) => ({ start: position(r.start), end: position(r.end) });
+
+/**
+ * One diagnostic in `check --format json` (schema: packages/cli/schema/check-output.schema.json):
+ * what the editor gets, with messages rendered in the locale.
+ */
+export function diagnosticJson(d: Diagnostic, locale: Locale) {
+  return {
+    code: d.code,
+    severity: d.severity,
+    message: renderDiagnostic(d, locale),
+    args: d.args,
+    range: rangeJson(d.range),
+    indicator: d.indicator ?? null,
+    related: (d.related ?? []).map((r) => ({ file: r.file, range: rangeJson(r.range), message: renderRef(r.message, locale) })),
+    fix: d.fix
+      ? { message: renderRef(d.fix.message, locale), edits: d.fix.edits.map((e) => ({ file: e.file, range: rangeJson(e.range), newText: e.newText })) }
+      : null,
+  };
 }
 
 export interface Output {
@@ -42,18 +66,7 @@ export function checkCommand(paths: string[], opts: { format: 'text' | 'json'; l
   const warnings = all.filter((d) => d.severity === 'warning').length;
   const out: string[] = [];
   if (opts.format === 'json') {
-    const json = {
-      files: [...byFile.entries()].map(([file, ds]) => ({
-        file,
-        diagnostics: ds.map((d) => ({
-          code: d.code,
-          severity: d.severity,
-          message: renderDiagnostic(d, opts.locale),
-          range: { start: { line: d.range.start.line, column: d.range.start.column }, end: { line: d.range.end.line, column: d.range.end.column } },
-          indicator: d.indicator ?? null,
-        })),
-      })),
-    };
+    const json = { files: [...byFile.entries()].map(([file, ds]) => ({ file, diagnostics: ds.map((d) => diagnosticJson(d, opts.locale)) })) };
     out.push(JSON.stringify(json, null, 2));
   } else {
     for (const d of all) out.push(formatLine(d, opts.locale));

@@ -38,14 +38,26 @@ export interface Related {
   message: MessageRef;
 }
 
+/**
+ * The indicator a diagnostic concerns, as data: its stable IR id (the code when written, else an
+ * ordinal path such as `2#3`), its code, its title, and the titles from the top of the tree down to
+ * it (titles repeat across a rubric; the path tells them apart).
+ */
+export interface DiagnosticIndicator {
+  id: string;
+  code: string | null;
+  title: string;
+  path: string[];
+}
+
 export interface Diagnostic {
   code: Code;
   severity: Severity;
   file: string;
   range: Range;
   args: Args;
-  /** Code and title of the indicator concerned, e.g. `1.1 法人资格`. */
-  indicator?: string;
+  /** The indicator concerned. */
+  indicator?: DiagnosticIndicator;
   related?: Related[];
   fix?: Fix;
 }
@@ -59,7 +71,7 @@ export class DiagnosticBag {
     file: string,
     range: Range,
     args: Args = {},
-    extra: { indicator?: string; related?: Related[]; fix?: Fix } = {},
+    extra: { indicator?: DiagnosticIndicator; related?: Related[]; fix?: Fix } = {},
   ): Diagnostic {
     const d: Diagnostic = { code, severity: CATALOG[code].severity, file, range, args };
     if (extra.indicator !== undefined) d.indicator = extra.indicator;

@@ -1,8 +1,7 @@
 // What every check receives: the rubric IR and the bag to report into, plus helpers shared by checks.
 import type { Decimal } from '../decimal.js';
-import type { Args, DiagnosticBag, Fix, Related } from '../diagnostics.js';
-import { label } from '../ir/words.js';
-import { allIndicators } from '../ir/walk.js';
+import type { Args, DiagnosticBag, DiagnosticIndicator, Fix, Related } from '../diagnostics.js';
+import { allIndicators, indicatorOf, titlePaths } from '../ir/walk.js';
 import type { IndicatorIR, RubricIR, SrcRange } from '../ir/model.js';
 import type { Code } from '../messages/catalog.js';
 
@@ -13,14 +12,18 @@ export class CheckContext {
   ) {}
 
   report(code: Code, at: SrcRange, args: Args, extra: { indicator?: IndicatorIR; related?: Related[]; fix?: Fix } = {}): void {
-    const e: { indicator?: string; related?: Related[]; fix?: Fix } = {};
-    if (extra.indicator) e.indicator = label(extra.indicator);
+    const e: { indicator?: DiagnosticIndicator; related?: Related[]; fix?: Fix } = {};
+    if (extra.indicator) {
+      this.paths ??= titlePaths(this.rubric);
+      e.indicator = indicatorOf(extra.indicator, this.paths.get(extra.indicator) ?? [extra.indicator.title]);
+    }
     if (extra.related) e.related = extra.related;
     if (extra.fix) e.fix = extra.fix;
     this.bag.add(code, at.file, { start: at.start, end: at.end }, args, e);
   }
 
   private cached: IndicatorIR[] | undefined;
+  private paths: Map<IndicatorIR, string[]> | undefined;
 
   /** Every indicator of the rubric (parts, indicators, bonuses and their descendants), parents first. */
   all(): IndicatorIR[] {

@@ -1,17 +1,37 @@
-// Grade and award thresholds on the final score: out of order (RUB212), overlapping (RUB213), gapped
-// (RUB214, or RUB209 when only fractional scores fall in the gap), unreachable (RUB215).
+// Grade and award thresholds on the final score: a name given twice (RUB120), out of order
+// (RUB212), overlapping (RUB213), gapped (RUB214, or RUB209 when only fractional scores fall in the
+// gap), unreachable (RUB215).
 import { Decimal } from '../decimal.js';
-import type { GradeIR } from '../ir/model.js';
+import type { ArgValue } from '../diagnostics.js';
+import type { Bound, GradeIR } from '../ir/model.js';
 import { gradedReach } from '../ir/semantics.js';
 import type { CheckContext } from './context.js';
 import { describeStretch } from '../ir/describe.js';
-import { gaps, overlaps } from './intervals.js';
+import { gaps, overlaps, witness } from './intervals.js';
+
+/**
+ * The scores a gap holds, as a reader names them: 950 alone, or 891 to 900. Scores go in steps of
+ * `step` (whole points unless the rubric allows fractions), so the gap between 949 and 951 holds 950.
+ */
+function missingScores(low: Bound, high: Bound, step: Decimal): ArgValue {
+  const first = witness(low, high, step) ?? low.value;
+  // The last score of the gap is the first one of the mirrored gap, negated.
+  const last = witness({ value: high.value.neg(), closed: high.closed }, { value: low.value.neg(), closed: low.closed }, step)?.neg() ?? high.value;
+  if (first.eq(last)) return { id: 'word.score', args: { score: first.toString() } };
+  return { id: 'word.scores', args: { from: first.toString(), to: last.toString() } };
+}
 
 export function checkGrades(ctx: CheckContext): void {
   const r = ctx.rubric;
   const gs = r.grades;
   if (gs.length === 0) return;
   const items = gs.map((g) => ({ interval: g.scores, item: g }));
+  const named = new Map<string, GradeIR>();
+  for (const g of gs) {
+    const first = named.get(g.name);
+    if (first) ctx.report('RUB120', g.range, { grade: g.name }, { related: [rel(first)] });
+    else named.set(g.name, g);
+  }
   for (let i = 1; i < gs.length; i++) {
     const a = gs[i - 1]!.scores.low;
     const b = gs[i]!.scores.low;
@@ -26,7 +46,8 @@ export function checkGrades(ctx: CheckContext): void {
   for (const g of gaps(items, null)) {
     const key = `${g.low.value}|${g.high.value}`;
     if (coarse.has(key)) {
-      ctx.report('RUB214', g.above.conditionRange, { from: g.low.value.toString(), to: g.high.value.toString() }, { related: [rel(g.below)] });
+      const scores = missingScores(g.low, g.high, step.lt(integer) ? step : integer);
+      ctx.report('RUB214', g.above.conditionRange, { scores }, { related: [rel(g.below)] });
     } else if (step.lt(integer) && gaps([{ interval: g.below.scores, item: g.below }, { interval: g.above.scores, item: g.above }], step).length > 0) {
       ctx.report('RUB209', g.above.conditionRange, { from: g.low.value.toString(), to: g.high.value.toString(), what: '@word.grade', step: step.toString() }, { related: [rel(g.below)] });
     }

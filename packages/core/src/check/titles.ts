@@ -1,18 +1,22 @@
-// Points written inside a title, such as “阵地建设（10分）”, against the declared points (RUB210,
-// RUB226). Only the last “（N分）” of a title counts: earlier ones usually quote the standard.
+// Points written in a title, such as “阵地建设（10分）”, against the declared points (RUB210,
+// RUB226). Only a points statement that labels a heading counts: a “（N分）” that ends the title, with
+// no sentence before it. A title that is the row's standard text (“配备专职人员2名(6分)，每增加1人加1分”)
+// carries rule parameters, not the indicator's worth: it is never compared, and so never edited.
 import { Decimal } from '../decimal.js';
 import type { CheckContext } from './context.js';
 
-const STATED = /[（(]\s*([0-9０-９]+(?:\.[0-9]+)?)\s*分\s*[）)]/g;
+/** A trailing “（N分）” and what stands before it. */
+const LABEL = /^(.*?)[（(]\s*([0-9０-９]+(?:\.[0-9０-９]+)?)\s*分\s*[）)]\s*$/su;
+/** Punctuation that makes the text before the label a sentence rather than a heading. */
+const SENTENCE = /[，,；;。！!？?]/;
 
 export function statedPoints(title: string): { value: Decimal; index: number; length: number } | undefined {
-  let last: RegExpExecArray | undefined;
-  for (const m of title.matchAll(STATED)) last = m as RegExpExecArray;
-  if (!last || last[1] === undefined) return undefined;
-  const digits = last[1].replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48));
+  const m = LABEL.exec(title);
+  if (!m || m[2] === undefined || SENTENCE.test(m[1]!)) return undefined;
+  const digits = m[2].replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 48));
   const value = Decimal.parse(digits);
   if (!value) return undefined;
-  return { value, index: last.index! + last[0].indexOf(last[1]), length: last[1].length };
+  return { value, index: m[0].indexOf(m[2], m[1]!.length), length: m[2].length };
 }
 
 export function checkTitlePoints(ctx: CheckContext): void {

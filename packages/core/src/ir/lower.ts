@@ -9,7 +9,8 @@ import type * as A from '../syntax/ast.js';
 import type { BandIR, BaseIR, IndicatorIR, IntervalIR, MeasureIR, PerItemIR, RubricIR, SrcRange, VetoIR } from './model.js';
 import type { Inst, Resolution, Root, Scope } from './resolve.js';
 import { computeReach, rubricReach } from './semantics.js';
-import { keywordArg, label } from './words.js';
+import { indicatorOf } from './walk.js';
+import { keywordArg } from './words.js';
 
 type Context = 'rubric' | 'indicator' | 'part' | 'bonus' | 'penalty';
 
@@ -42,6 +43,8 @@ class Lowering {
   private readonly measureOf = new Map<Inst, MeasureIR>();
   private readonly indicatorOf = new Map<Inst, IndicatorIR>();
   private readonly vetoes: { inst: Inst; ir: VetoIR }[] = [];
+  /** The titles from the top of the tree down to each indicator, for the diagnostics that name it. */
+  private readonly paths = new Map<IndicatorIR, string[]>();
   private maxDecimals = 0;
 
   constructor(private readonly bag: DiagnosticBag) {}
@@ -168,6 +171,10 @@ class Lowering {
     return r;
   }
 
+  private concerned(ind: IndicatorIR) {
+    return indicatorOf(ind, this.paths.get(ind) ?? [ind.title]);
+  }
+
   private misplaced(file: string, s: A.Statement, ctx: Context): void {
     this.bag.add('RUB013', file, s.keyword, { keyword: keywordArg(s.type), context: CONTEXT_WORD[ctx] });
   }
@@ -285,6 +292,7 @@ class Lowering {
       weightRange: null,
     };
     this.indicatorOf.set(it, ind);
+    this.paths.set(ind, [...((parent && this.paths.get(parent)) ?? []), ind.title]);
     if (s.points) {
       const p = this.single(file, s.points, `@word.${kind}`);
       if (p) {
@@ -360,7 +368,7 @@ class Lowering {
     if (items.length === 0) return;
     const first = items[0]!;
     if (ind.children.length > 0) {
-      this.bag.add('RUB220', first.file, first.stmt.keyword, { title: ind.title }, { indicator: label(ind) });
+      this.bag.add('RUB220', first.file, first.stmt.keyword, { title: ind.title }, { indicator: this.concerned(ind) });
     }
     const kinds = [...new Set(items.map((x) => x.stmt.type))];
     // Bands, per-occurrence points and rates may be alternatives (the best applies); a deduction
@@ -370,11 +378,11 @@ class Lowering {
     const fits = (k: string) => k === exclusive || (exclusive === 'base' && k === 'per');
     if (exclusive && kinds.some((k) => !fits(k))) {
       const odd = items.find((x) => !fits(x.stmt.type))!;
-      this.bag.add('RUB221', odd.file, odd.stmt.keyword, { title: ind.title, rules: kinds.map(keywordArg) }, { indicator: label(ind) });
+      this.bag.add('RUB221', odd.file, odd.stmt.keyword, { title: ind.title, rules: kinds.map(keywordArg) }, { indicator: this.concerned(ind) });
     }
     for (const kind of ['rate', 'deduct', 'base'] as const) {
       for (const x of items.filter((y) => y.stmt.type === kind).slice(1)) {
-        this.bag.add('RUB012', x.file, x.stmt.keyword, { keyword: keywordArg(kind), context: '@word.indicator' }, { indicator: label(ind) });
+        this.bag.add('RUB012', x.file, x.stmt.keyword, { keyword: keywordArg(kind), context: '@word.indicator' }, { indicator: this.concerned(ind) });
       }
     }
     const perLines = items.filter((x) => x.stmt.type === 'per');
@@ -436,7 +444,7 @@ class Lowering {
       if (stmt.max) {
         const m = this.single(file, stmt.max, '@word.cap');
         if (m && m.isNegative()) this.bag.add('RUB232', file, stmt.max.range, { what: '@word.cap', value: m.toString() });
-        if (m && maxRange) this.bag.add('RUB012', file, stmt.max.range, { keyword: keywordArg('max'), context: '@word.indicator' }, { indicator: label(ind) });
+        if (m && maxRange) this.bag.add('RUB012', file, stmt.max.range, { keyword: keywordArg('max'), context: '@word.indicator' }, { indicator: this.concerned(ind) });
         else if (m) {
           max = m;
           maxRange = this.src(file, stmt.max.range);
@@ -504,7 +512,7 @@ class Lowering {
     // Bands read one measure, unless they say `或`: then each measure is checked on its own.
     if ((numeric.length > 0 && numeric.length < bands.length) || (mixed && !either)) {
       const odd = bands.find((b) => (b.measure === null) !== (bands[0]!.measure === null)) ?? bands[bands.length - 1]!;
-      this.bag.add('RUB222', odd.range.file, odd.range, {}, { indicator: label(ind) });
+      this.bag.add('RUB222', odd.range.file, odd.range, {}, { indicator: this.concerned(ind) });
     }
     ind.rules.push({ kind: 'bands', measure: measureName, domain: measure?.domain ?? null, bands });
   }

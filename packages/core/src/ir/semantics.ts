@@ -131,8 +131,13 @@ export function computeReach(ind: IndicatorIR): void {
   ind.max = max;
 }
 
-/** Reachable min and max of the rubric's score: parts by weight plus the indicators outside parts. */
+/**
+ * Reachable min and max of the rubric's score: parts by weight plus the indicators outside parts.
+ * A rubric with a declared total and no indicators yet (a notice whose tables are in attachments)
+ * ranges over what it declares: 0 to the total.
+ */
 export function rubricReach(r: RubricIR): [Decimal | null, Decimal | null] {
+  if (r.parts.length === 0 && r.indicators.length === 0 && r.total !== null) return [Decimal.ZERO, r.total];
   let min: Decimal | null = Decimal.ZERO;
   let max: Decimal | null = Decimal.ZERO;
   for (const p of r.parts) {

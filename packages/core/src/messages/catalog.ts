@@ -35,8 +35,8 @@ export const CATALOG = {
     en: 'Syntax error: expected {expected}, found {found}.',
     zh: '语法错误：此处应为 {expected}，实际为 {found}。',
     explain: { en: 'The statement does not follow the grammar.', zh: '语句不符合语法。' },
-    bad: R('指标 "甲" 10 {'),
-    good: R('指标 "甲" 10 {}'),
+    bad: R('指标 "甲" 分'),
+    good: R('指标 "甲" 10 分'),
   },
   RUB003: {
     severity: 'warning',
@@ -125,6 +125,28 @@ export const CATALOG = {
     explain: { en: 'Some statements belong to the rubric (total, grade, part), others to an indicator (band, per, deduct).', zh: '有些语句属于评估表（总分、等级、部分），有些属于指标（档、每、扣）。' },
     bad: R('指标 "甲" 10 { 总分 10 }'),
     good: R('指标 "甲" 10'),
+  },
+  RUB020: {
+    severity: 'error',
+    en: '{block} is not closed: a } is missing {where}.',
+    zh: '{block}没有闭合：{where}缺少 }。',
+    explain: {
+      en: 'The file opens more blocks than it closes, and the indentation shows which block lacks its }: the first line indented no deeper than the line that opened it is already outside. The rest of the file is read as if the } were there, so its sums are checked as written.',
+      zh: '文件中的 { 多于 }，缩进表明哪一个花括号没有闭合：缩进不超过其起始行的第一行已在其外。其余内容按补上 } 之后理解，各项合计照常核对。',
+    },
+    bad: R('指标 "甲" 10 {\n    指标 "甲一" 10\n  指标 "乙" 10'),
+    good: R('指标 "甲" 10 {\n    指标 "甲一" 10\n  }\n  指标 "乙" 10'),
+  },
+  RUB021: {
+    severity: 'error',
+    en: '{found} cannot stand here; did you mean {keyword}?',
+    zh: '此处不能写 {found}；是否应为 {keyword}？',
+    explain: {
+      en: 'A word close to a keyword that may stand here: a character typed for another with the same sound (挡 for 档, 制表 for 指标), a character wrong, or a capital letter. The rest of the file is read as if the keyword were written.',
+      zh: '此处的词与可用的关键字相近：输入法选了同音字（如把“档”打成“挡”，把“指标”打成“制表”），或错了一个字、一个字母的大小写。其余内容按改正后的关键字理解。',
+    },
+    bad: R('指标 "甲" 10 { 挡 "好" 10 }'),
+    good: R('指标 "甲" 10 { 档 "好" 10 }'),
   },
   RUB030: {
     severity: 'warning',
@@ -256,6 +278,17 @@ export const CATALOG = {
     good: `章节 共用 { 指标 "甲" 10 }\n${R('使用 共用')}`,
     tested: 'test/limits.test.ts',
   },
+  RUB120: {
+    severity: 'error',
+    en: 'The grade {grade} is defined twice.',
+    zh: '等级 {grade} 重复定义。',
+    explain: {
+      en: 'Each grade is one range of scores. Two lines with the same name leave the grade’s range in doubt: rename one, or merge them into one range.',
+      zh: '每个等级对应一段得分。同名的两行使该等级的分数范围不明确：请改名，或合并为一个区间。',
+    },
+    bad: R('等级 "优" 90 以上\n  等级 "优" 在 [80, 90)', '指标 "甲" 100\n  '),
+    good: R('等级 "优" 90 以上\n  等级 "良" 在 [80, 90)', '指标 "甲" 100\n  '),
+  },
   RUB201: {
     severity: 'error',
     en: '{title} declares {declared} points, but its items add up to {sum} ({terms}).',
@@ -335,7 +368,10 @@ export const CATALOG = {
     severity: 'error',
     en: 'The title says {stated} points, but the indicator declares {points}.',
     zh: '标题写明 {stated} 分，但指标分值为 {points} 分。',
-    explain: { en: 'Points written in a title, such as “（10分）”, must agree with the points.', zh: '标题中的分值（如“（10分）”）必须与指标分值一致。' },
+    explain: {
+      en: 'Points that label a title, such as a trailing “（10分）”, must agree with the points. A title that is a sentence of the standard is not compared: its numbers are rule parameters.',
+      zh: '标题末尾标注的分值（如“（10分）”）必须与指标分值一致。标题若是评价标准的句子，其中的数字是计分参数，不作核对。',
+    },
     bad: R('指标 "阵地建设（10分）" 8'),
     good: R('指标 "阵地建设（10分）" 10'),
   },
@@ -365,9 +401,12 @@ export const CATALOG = {
   },
   RUB214: {
     severity: 'warning',
-    en: 'Scores from {from} to {to} get no grade.',
-    zh: '{from} 至 {to} 分的得分不属于任何等级。',
-    explain: { en: 'Grade ranges should leave no gap between them.', zh: '等级区间之间不应有空档。' },
+    en: 'No grade covers {scores}.',
+    zh: '{scores}不属于任何等级。',
+    explain: {
+      en: 'Grade ranges should leave no gap between them. The gap is named by the scores that can fall in it: between 949 and 951 only 950, on whole points.',
+      zh: '等级区间之间不应有空档。空档以其中可能出现的得分表示：以整分计时，949 与 951 之间只有 950 分。',
+    },
     bad: R('等级 "优" 9 以上\n  等级 "良" 在 [5, 7]', '指标 "甲" 10\n  '),
     good: R('等级 "优" 9 以上\n  等级 "良" 在 [5, 9)', '指标 "甲" 10\n  '),
   },
@@ -590,6 +629,17 @@ export const CATALOG = {
     explain: { en: 'A rubric scores indicators or parts.', zh: '评估表应包含指标或部分。' },
     bad: '评估表 "示例" {\n}\n',
     good: R('指标 "甲" 10'),
+  },
+  RUB305: {
+    severity: 'info',
+    en: 'This rubric has no indicators yet: scores are taken to range from 0 to the declared total of {total}.',
+    zh: '此评估表尚未写入指标：得分按 0 至标明的总分 {total} 分计。',
+    explain: {
+      en: 'A notice may give the total and the grades while the indicator tables are in attachments. Until they are written, the grades are checked against the declared total.',
+      zh: '有的通知只给出总分和等级划分，指标表另见附件。指标写入之前，等级按标明的总分核对。',
+    },
+    bad: R('等级 "优" 90 以上', '总分 100\n  '),
+    good: R('等级 "优" 90 以上', '总分 100\n  指标 "甲" 100\n  '),
   },
   RUB310: {
     severity: 'warning',

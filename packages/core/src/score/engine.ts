@@ -15,6 +15,7 @@ import { Decimal } from '../decimal.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { BandIR, IndicatorIR, IntervalIR, MeasureIR, RubricIR, RuleIR } from '../ir/model.js';
 import { compare, readingOf } from '../ir/semantics.js';
+import { indicatorOf, titlePaths } from '../ir/walk.js';
 import type { Assessment, InputValue } from './assessment.js';
 import { InputIndex } from './assessment.js';
 import type { InputSpec } from './inputs.js';
@@ -448,6 +449,7 @@ function vetoes(ctx: Ctx): VetoOutcome[] {
 function missingDiagnostics(ctx: Ctx): Diagnostic[] {
   if (ctx.a.draft) return [];
   const out: Diagnostic[] = [];
+  const paths = ctx.missing.size > 0 ? titlePaths(ctx.rubric) : undefined;
   for (const [x, keys] of ctx.missing) {
     for (const key of keys) {
       if (!key) continue;
@@ -458,7 +460,7 @@ function missingDiagnostics(ctx: Ctx): Diagnostic[] {
         file: x.range.file,
         range: { start: x.titleRange.start, end: x.titleRange.end },
         args: { title: x.title, what: `@input.${s?.kind ?? 'score'}`, key },
-        indicator: x.code ? `${x.code} ${x.title}` : x.title,
+        indicator: indicatorOf(x, paths?.get(x) ?? [x.title]),
       });
     }
   }

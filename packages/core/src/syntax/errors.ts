@@ -63,7 +63,8 @@ export function expectedArgs(names: readonly string[]): ArgValue[] {
   return out.length > 8 ? [...out.slice(0, 8), '…'] : out;
 }
 
-function expectedOf(e: IRecognitionException): string[] {
+/** The token type names a syntax error says were expected (recorded by SYNTAX_MESSAGES). */
+export function expectedOf(e: IRecognitionException): string[] {
   try {
     const data = JSON.parse(e.message) as Partial<Expected>;
     return Array.isArray(data.expected) ? data.expected.filter((x): x is string => typeof x === 'string') : [];

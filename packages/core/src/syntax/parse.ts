@@ -10,7 +10,7 @@ export type { Marks } from './ast.js';
 import { AstBuilder } from './build-ast.js';
 import { reportSyntaxErrors } from './errors.js';
 import { lex } from './lexical.js';
-import { parseTokens } from './parser.js';
+import { parseWithRepairs } from './recovery.js';
 
 export interface ParseResult {
   ast: A.FileAst;
@@ -24,7 +24,7 @@ export interface ParseResult {
 export function parseRubric(text: string, file: string, bag: DiagnosticBag): ParseResult {
   const lines = new LineIndex(text);
   const { tokens, comments } = lex(text, file, lines, bag);
-  const { cst, errors } = parseTokens(tokens);
+  const { cst, errors } = parseWithRepairs(tokens, text, file, lines, bag);
   reportSyntaxErrors(errors, text, file, lines, bag);
   const b = new AstBuilder(file, lines, bag);
   const ast: A.FileAst = {
