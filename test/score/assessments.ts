@@ -1,56 +1,59 @@
-// Assessments built from a rubric for tests: the one that earns every point, and random valid ones.
-import { Decimal, InputIndex, type IntervalIR, type RubricIR } from '@rubric/core';
+// Assessments built from a rubric for tests: the one that earns every point (as JSON), and random valid ones.
+import fc from 'fast-check';
+import { Decimal, fullAssessment, InputIndex, type Assessment, type InputSpec, type RubricIR } from '@rubric/core';
 
 type Json = Record<string, Record<string, string | boolean>>;
 
-/** A value inside an interval (its lower end when included). */
-export function inside(i: IntervalIR, integer: boolean): Decimal {
-  if (i.low && i.low.closed) return i.low.value;
-  const step = integer ? Decimal.ONE : Decimal.parse('0.001')!;
-  if (i.low) return i.low.value.add(step);
-  if (i.high) return i.high.closed ? i.high.value : i.high.value.sub(step);
-  return Decimal.ZERO;
-}
-
-/** The assessment that earns every point a rubric can give (bonuses left out: they are outside the total). */
+/** The assessment that earns every point (core's fullAssessment), written as assessment JSON. */
 export function maxAssessment(r: RubricIR): Json {
   const idx = new InputIndex(r);
-  const a: Json = { scores: {}, labels: {}, counts: {}, measures: {}, bases: {} };
-  const best = new Map<string, Decimal>();
-  for (const s of idx.specs) {
-    const x = s.indicator;
-    if (x && (x.kind === 'bonus' || x.kind === 'penalty')) continue;
-    switch (s.kind) {
-      case 'label': {
-        const bands = x!.rules.flatMap((ru) => (ru.kind === 'bands' ? ru.bands : [])).filter((b) => b.label !== null);
-        a.labels![s.ref] = bands.reduce((p, c) => (c.points.gt(p.points) ? c : p)).label!;
-        break;
-      }
-      case 'count': {
-        const deduct = x!.rules.some((ru) => ru.kind === 'deduct');
-        a.counts![s.ref] = deduct ? '0' : '1000';
-        break;
-      }
-      case 'base':
-        a.bases![s.ref] = true;
-        break;
-      case 'score':
-        if (s.required) a.scores![s.ref] = (x!.max ?? x!.points ?? Decimal.ZERO).toString();
-        break;
-      default:
-        break;
-    }
-    // Measures: a value in the best band of every indicator that reads them, or the top of the domain.
-    for (const ru of x?.rules ?? []) {
-      if (ru.kind === 'bands') {
-        const top = ru.bands.filter((b) => b.conditions.length > 0).reduce<(typeof ru.bands)[number] | undefined>((p, c) => (!p || c.points.gt(p.points) ? c : p), undefined);
-        for (const c of top?.conditions ?? []) best.set(c.measure, inside(c.interval, c.measureKind === 'integer'));
-      }
-    }
-  }
-  for (const s of idx.specs) {
-    if (s.kind !== 'measure') continue;
-    a.measures![s.ref] = (best.get(s.title) ?? s.max ?? Decimal.parse('1000')!).toString();
+  const full = fullAssessment(r, idx);
+  const groups: Record<string, string> = { score: 'scores', label: 'labels', count: 'counts', measure: 'measures', base: 'bases', gate: 'gates', veto: 'vetoes' };
+  const a: Json = {};
+  for (const [key, { value }] of full.values) {
+    const s = idx.byKey.get(key)!;
+    (a[groups[s.kind]!] ??= {})[s.ref] = typeof value === 'boolean' || typeof value === 'string' ? value : value.toString();
   }
   return a;
+}
+
+const dec = (n: number, scale = 0) => Decimal.parse((n / 10 ** scale).toFixed(scale))!;
+
+/** A random value an input accepts: a band label, a count, yes/no, a measured value in its domain, a score on the step grid. */
+export function arbValue(s: InputSpec): fc.Arbitrary<Decimal | string | boolean> {
+  switch (s.kind) {
+    case 'label':
+      return fc.constantFrom(...s.labels!);
+    case 'count':
+      return fc.integer({ min: 0, max: 12 }).map((n) => dec(n));
+    case 'base':
+    case 'gate':
+    case 'veto':
+      return fc.boolean();
+    case 'measure': {
+      const lo = Number((s.min ?? Decimal.ZERO).toString());
+      const hi = s.max !== null ? Number(s.max.toString()) : lo + 120;
+      return fc.integer({ min: Math.ceil(lo * 2), max: Math.floor(hi * 2) }).map((n) => (s.integer ? dec(Math.floor(n / 2)) : dec(n * 5, 1)));
+    }
+    default: {
+      const step = s.step ?? Decimal.ONE;
+      const lo = s.min ?? Decimal.ZERO;
+      const hi = s.max ?? lo.add(dec(100));
+      return fc.integer({ min: 0, max: Math.max(0, Number(hi.sub(lo).floorDiv(step).toString())) }).map((k) => lo.add(dec(k).mul(step)));
+    }
+  }
+}
+
+/** A random draft assessment: each input given or not; a score that would only replace a rule is left out. */
+export function arbAssessment(r: RubricIR, idx: InputIndex): fc.Arbitrary<Assessment> {
+  const specs = idx.specs.filter((s) => s.kind !== 'score' || s.required);
+  return fc.tuple(...specs.map((s) => fc.option(arbValue(s), { freq: 7 }))).map((vs) => {
+    const values: Assessment['values'] = new Map();
+    const nowhere = { file: '', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, at: '' };
+    specs.forEach((s, i) => {
+      const v = vs[i];
+      if (v !== null && v !== undefined) values.set(s.key, { value: v, where: nowhere });
+    });
+    return { name: null, rubric: r.title, draft: true, values };
+  });
 }

@@ -32,5 +32,5 @@ export { parseCsv, writeCsv, columnName, type Cell } from './score/csv.js';
 export { runCases, type CaseOutcome, type TestRun } from './score/cases.js';
 export { parseJson, jsonPath, type JsonNode } from './score/json.js';
 export { scoreResultToJson } from './score/serialize.js';
-export { scorePlan, leafPlan, evalExpr, inputsOfExpr, type Expr, type Cond } from './score/plan.js';
+export { scorePlan, leafPlan, evalExpr, inputsOfExpr, visitExpr, type Expr, type Cond } from './score/plan.js';
 export { compileTotals, type Totals } from './score/fast.js';

@@ -8,7 +8,7 @@ import type { IndicatorIR, RubricIR } from '../ir/model.js';
 import type { Assessment } from './assessment.js';
 import { InputIndex } from './assessment.js';
 import { score } from './engine.js';
-import { inputsOfExpr, scorePlan, type Cond, type Expr } from './plan.js';
+import { inputsOfExpr, scorePlan, visitExpr, type Cond, type Expr } from './plan.js';
 
 export interface Totals {
   /** The base score (top indicators plus parts × weight), or null while inputs are missing. */
@@ -338,39 +338,11 @@ export function compileTotals(r: RubricIR, index = new InputIndex(r)): (a: Asses
 
 /** Every constant of an expression (their decimals set the scale). */
 function constants(e: Expr | Cond, note: (d: Decimal) => void): void {
-  switch (e.op) {
-    case 'num':
-      note(e.value);
-      break;
-    case 'mul':
-    case 'floorDiv':
-      note(e.by);
-      constants(e.a, note);
-      break;
-    case 'cmp':
-      note(e.value);
-      constants(e.a, note);
-      break;
-    case 'add':
-    case 'min':
-    case 'max':
-    case 'best':
-    case 'and':
-    case 'or':
-      for (const a of e.args) constants(a, note);
-      break;
-    case 'sub':
-      constants(e.a, note);
-      constants(e.b, note);
-      break;
-    case 'if':
-      constants(e.cond, note);
-      constants(e.then, note);
-      constants(e.else, note);
-      break;
-    default:
-      break;
-  }
+  visitExpr(e, (x) => {
+    if (x.op === 'num') note(x.value);
+    else if (x.op === 'mul' || x.op === 'floorDiv') note(x.by);
+    else if (x.op === 'cmp') note(x.value);
+  });
 }
 
 function scaledText(v: bigint, scale: number): string {

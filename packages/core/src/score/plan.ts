@@ -41,43 +41,42 @@ const num = (value: Decimal): Expr => ({ op: 'num', value });
 const ZERO = num(Decimal.ZERO);
 const BLANK: Expr = { op: 'blank' };
 
-/** The inputs an expression reads (blank inputs make it blank). */
-export function inputsOfExpr(e: Expr | Cond, out = new Set<string>()): Set<string> {
+/** Calls `f` on an expression and every expression and condition below it. */
+export function visitExpr(e: Expr | Cond, f: (x: Expr | Cond) => void): void {
+  f(e);
   switch (e.op) {
-    case 'input':
-      out.add(e.key);
-      break;
-    case 'is':
-    case 'yes':
-      out.add(e.key);
-      break;
     case 'add':
     case 'min':
     case 'max':
     case 'best':
     case 'and':
     case 'or':
-      for (const a of e.args) inputsOfExpr(a, out);
+      for (const a of e.args) visitExpr(a, f);
       break;
     case 'sub':
-      inputsOfExpr(e.a, out);
-      inputsOfExpr(e.b, out);
+      visitExpr(e.a, f);
+      visitExpr(e.b, f);
       break;
     case 'mul':
     case 'floorDiv':
-      inputsOfExpr(e.a, out);
+    case 'cmp':
+      visitExpr(e.a, f);
       break;
     case 'if':
-      inputsOfExpr(e.cond, out);
-      inputsOfExpr(e.then, out);
-      inputsOfExpr(e.else, out);
-      break;
-    case 'cmp':
-      inputsOfExpr(e.a, out);
+      visitExpr(e.cond, f);
+      visitExpr(e.then, f);
+      visitExpr(e.else, f);
       break;
     default:
       break;
   }
+}
+
+/** The inputs an expression reads (blank inputs make it blank). */
+export function inputsOfExpr(e: Expr | Cond, out = new Set<string>()): Set<string> {
+  visitExpr(e, (x) => {
+    if (x.op === 'input' || x.op === 'is' || x.op === 'yes') out.add(x.key);
+  });
   return out;
 }
 
