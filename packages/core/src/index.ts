@@ -23,3 +23,5 @@ export { statedPoints } from './check/titles.js';
 export { formatText, type FormatResult } from './format.js';
 export { reparse, updateSource, type Reparse, type ReparseOptions } from './incremental.js';
 export { ProgramIndex, enclosingBlocks, importAt, type ProgramSymbol, type Occurrence, type SymbolKind, type IndicatorRef } from './query.js';
+export { buildTable } from './table/build.js';
+export type * from './table/model.js';
