@@ -4,6 +4,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { resolveLocale, type Locale } from '@rubric/core';
 import { checkCommand, compileCommand, fmtCommand, type Output } from './index.js';
 import { UsageError } from './files.js';
+import { EXPORT_FORMATS, exportCommand, type ExportFormat } from './export.js';
 import { say } from './messages.js';
 
 function envLocale(): string | undefined {
@@ -50,6 +51,16 @@ program
   .argument('<file>', 'a .rubric file')
   .option('-o, --output <file>', 'write the JSON to this file')
   .action((file: string, o: { output?: string }) => run(lang(), () => compileCommand(file, { ...o, locale: lang() })));
+
+program
+  .command('export')
+  .description('write the rubric as a table: xlsx, docx, html, pdf or md / 导出评估表')
+  .argument('<file>', 'a .rubric file')
+  .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
+  .option('-o, --output <file>', 'the file to write (default: beside the rubric; - for stdout with html or md)')
+  .action((file: string, o: { format: ExportFormat; output?: string }) =>
+    exportCommand(file, { ...o, locale: lang() }).then(finish, (e: unknown) => run(lang(), () => { throw e; })),
+  );
 
 program
   .command('fmt')
