@@ -10,9 +10,14 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESC[c]!);
 }
 
-function reveal(range: { file: string; start: { line: number; column: number } } | null): string {
-  return range ? ` data-file="${escapeHtml(range.file)}" data-line="${range.start.line}" data-col="${range.start.column}"` : '';
+type Src = { file: string; start: { line: number; column: number; offset: number } } | null;
+
+/** Where a click reveals the source (editor preview only: printed pages carry no paths). */
+function reveal(range: Src, links: boolean): string {
+  return links && range ? ` data-file="${escapeHtml(range.file)}" data-line="${range.start.line}" data-col="${range.start.column}"` : '';
 }
+
+const same = (a: Src, b: Src): boolean => !!a && !!b && a.file === b.file && a.start.offset === b.start.offset;
 
 function marksHtml(cell: Pick<TableCell, 'marks' | 'subtotal'>): string {
   return markLines(cell)
@@ -20,31 +25,37 @@ function marksHtml(cell: Pick<TableCell, 'marks' | 'subtotal'>): string {
     .join('');
 }
 
-function cellHtml(cell: TableCell, tag: 'td' | 'th'): string {
+/** A cell; in a row, what the row says already (its indicator and source) is not repeated. */
+function cellHtml(cell: TableCell, tag: 'td' | 'th', row: TableRow | null, links: boolean): string {
   const cls = [cell.role === 'level' ? 'lvl' : cell.role];
   const sev = cellSeverity(cell);
   if (sev) cls.push(sev === 'error' ? 'err' : 'warn');
   if (cell.subtotal) cls.push('mismatch');
   const span = `${cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : ''}${cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : ''}`;
-  const id = cell.indicatorId !== null && tag === 'td' ? ` data-id="${escapeHtml(cell.indicatorId)}"` : '';
+  const own = cell.indicatorId !== null && cell.indicatorId !== row?.indicatorId;
+  const id = own ? ` data-id="${escapeHtml(cell.indicatorId!)}"` : '';
+  const src = own || !same(cell.range, row?.range ?? null) ? reveal(cell.range, links) : '';
   const text = cell.lines.map(escapeHtml).join('<br>');
-  return `<${tag} class="${cls.join(' ')}"${span}${id}${tag === 'td' ? reveal(cell.range) : ''}>${text}${marksHtml(cell)}</${tag}>`;
+  return `<${tag} class="${cls.join(' ')}"${span}${id}${src}>${text}${marksHtml(cell)}</${tag}>`;
 }
 
-function rowHtml(row: TableRow): string {
+function rowHtml(row: TableRow, links: boolean): string {
   const cls: string[] = [row.kind];
   if (row.indicatorKind === 'bonus') cls.push('bonus');
   if (row.cells.some((c) => c && cellSeverity(c) === 'error')) cls.push('has-err');
   const id = row.indicatorId !== null ? ` data-id="${escapeHtml(row.indicatorId)}"` : '';
-  return `<tr class="${cls.join(' ')}"${id}>${row.cells.map((c) => (c ? cellHtml(c, 'td') : '')).join('')}</tr>`;
+  return `<tr class="${cls.join(' ')}"${id}${reveal(row.range, links)}>${row.cells.map((c) => (c ? cellHtml(c, 'td', row, links) : '')).join('')}</tr>`;
 }
 
 function markList(marks: TableMark[]): string {
   return marks.map((m) => `<div class="mark ${m.severity === 'error' ? 'err' : 'warn'}">⚠ ${escapeHtml(m.message)} <span class="code">${m.code}</span></div>`).join('');
 }
 
-/** The page content: title, legend, table and the parts after it. */
-export function renderTableBody(table: Table): string {
+/**
+ * The page content: title, legend, table and the parts after it. With `links` (the editor preview),
+ * rows and cells say where their indicator is written, for click-to-reveal.
+ */
+export function renderTableBody(table: Table, links = false): string {
   const total = table.columns.reduce((n, c) => n + c.width, 0) || 1;
   // The widths are also in data-w: the preview's content security policy ignores style attributes,
   // so its script sets them through the DOM.
@@ -54,20 +65,20 @@ export function renderTableBody(table: Table): string {
       return `<col data-w="${w}" style="width:${w}%">`;
     })
     .join('');
-  const head = table.header.map((r) => `<tr>${r.map((c) => (c ? cellHtml(c, 'th') : '')).join('')}</tr>`).join('');
-  const body = table.rows.map(rowHtml).join('\n');
+  const head = table.header.map((r) => `<tr>${r.map((c) => (c ? cellHtml(c, 'th', null, false) : '')).join('')}</tr>`).join('');
+  const body = table.rows.map((r) => rowHtml(r, links)).join('\n');
   const parts: string[] = [];
   parts.push(`<h1>${escapeHtml(table.title)}</h1>`);
   if (table.allMarks.length > 0) parts.push(`<p class="legend">${escapeHtml(table.words.legend)}</p>`);
   parts.push(`<table class="rb"><colgroup>${cols}</colgroup><thead>${head}</thead><tbody>\n${body}\n</tbody></table>`);
   if (table.grades.length > 0) {
     const items = table.grades
-      .map((g) => `<li${reveal(g.range)}><b>${escapeHtml(g.name)}</b>：${escapeHtml(g.condition)}${markList(g.marks)}</li>`)
+      .map((g) => `<li${reveal(g.range, links)}><b>${escapeHtml(g.name)}</b>：${escapeHtml(g.condition)}${markList(g.marks)}</li>`)
       .join('');
     parts.push(`<section class="grades"><h2>${escapeHtml(table.words.grades)}</h2><ul>${items}</ul></section>`);
   }
   if (table.vetoes.length > 0) {
-    const items = table.vetoes.map((v) => `<li${reveal(v.range)}>${escapeHtml(v.text)}${markList(v.marks)}</li>`).join('');
+    const items = table.vetoes.map((v) => `<li${reveal(v.range, links)}>${escapeHtml(v.text)}${markList(v.marks)}</li>`).join('');
     parts.push(`<section class="vetoes"><h2>${escapeHtml(table.words.vetoes)}</h2><ol>${items}</ol></section>`);
   }
   if (table.notes.length > 0) {
@@ -75,7 +86,7 @@ export function renderTableBody(table: Table): string {
   }
   if (table.allMarks.length > 0) {
     const items = table.allMarks
-      .map((m) => `<li class="${m.severity === 'error' ? 'err' : 'warn'}"${reveal(m.range)}><span class="code">${m.code}</span> <span class="where">${escapeHtml(where(m))}</span> ${escapeHtml(m.message)}</li>`)
+      .map((m) => `<li class="${m.severity === 'error' ? 'err' : 'warn'}"${reveal(m.range, links)}><span class="code">${m.code}</span> <span class="where">${escapeHtml(where(m))}</span> ${escapeHtml(m.message)}</li>`)
       .join('');
     parts.push(`<section class="problems"><h2>${escapeHtml(table.words.problems)}</h2><ol>${items}</ol></section>`);
   }
@@ -111,8 +122,8 @@ table.rb td.warn{border:2px solid var(--rb-warn);background:var(--rb-warn-bg)}
 section ul,section ol{margin:0;padding-left:2em}
 section p{margin:2px 0;text-indent:2em}
 body[class*="vscode-"] [data-line]{cursor:pointer}
-body[class*="vscode-"] table.rb td[data-line]:hover{background:var(--rb-hover)}
-body[class*="vscode-"] table.rb td.err[data-line]:hover{background:var(--rb-err-bg)}
+body[class*="vscode-"] table.rb tr[data-line]:hover td:not([rowspan]){background:var(--rb-hover)}
+body[class*="vscode-"] table.rb td.lvl[data-line]:hover{background:var(--rb-hover)}
 @page{size:A4 ${page.orientation};margin:12mm 10mm}
 @media print{body{margin:0}thead{display:table-header-group}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 `;
@@ -149,6 +160,6 @@ window.addEventListener('message',function(e){var m=e.data;if(m&&m.type==='updat
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'nonce-${n}'; script-src 'nonce-${n}';">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(table.title)}</title><style nonce="${n}">${css(table)}</style></head>
-<body><main id="rubric-root">${renderTableBody(table)}</main><script nonce="${n}">${script}</script></body></html>
+<body><main id="rubric-root">${renderTableBody(table, true)}</main><script nonce="${n}">${script}</script></body></html>
 `;
 }
