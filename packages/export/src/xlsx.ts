@@ -109,11 +109,15 @@ export async function renderXlsx(table: Table, opts: XlsxOptions = {}): Promise<
 
   const bodyFont = { name: BODY_FONT, size: page.fontPt };
   const headFont = { name: HEAD_FONT, size: page.fontPt, bold: true };
-  const lineHeight = page.fontPt * 1.5;
+  const lineHeight = page.fontPt * 1.4;
 
-  // Widths: the model's, in CJK characters (about two spreadsheet width units each).
-  table.columns.forEach((c, i) => {
-    ws.getColumn(i + 1).width = c.width * 2 + 1.5;
+  // Widths: the model's, in CJK characters (about two spreadsheet width units each), narrowed as the
+  // docx and html pages narrow them, so that the sheet prints on A4 near full size and wraps instead.
+  const fit = page.orientation === 'landscape' ? 84 : 56;
+  const sum = table.columns.reduce((n, c) => n + c.width, 0);
+  const chars = table.columns.map((c) => Math.max(3.5, c.width * Math.min(1, fit / Math.max(1, sum))));
+  chars.forEach((n, i) => {
+    ws.getColumn(i + 1).width = n * 2 + 1.5;
   });
   const idColumn = ws.getColumn(idCol);
   idColumn.hidden = true;
@@ -170,8 +174,10 @@ export async function renderXlsx(table: Table, opts: XlsxOptions = {}): Promise<
   };
 
   // Heights: the lines each cell needs at its width, merged cells spread over their rows.
-  const widthOf = (c: number, span: number): number => table.columns.slice(c, c + span).reduce((n, x) => n + x.width, 0);
+  const widthOf = (c: number, span: number): number => chars.slice(c, c + span).reduce((n, x) => n + x, 0);
   const linesOf = (cell: TableCell, c: number): number => {
+    // The 评估结果 cells are left empty for the assessor (their printed hints are in the prompt).
+    if (cell.role === 'result') return 1;
     const width = Math.max(1, widthOf(c, cell.colSpan) - 0.5);
     const text = [...cell.lines, ...markLines(cell).map(markLabel)];
     return text.reduce((n, l) => n + Math.max(1, Math.ceil(displayWidth(l) / width)), 0);

@@ -425,9 +425,9 @@ class TableBuilder {
     const LIMITS: Record<ColumnRole, [number, number]> = {
       level: [6, 26],
       points: [5, 8],
-      standard: [12, 34],
+      standard: [16, 34],
       method: [10, 24],
-      result: [8, 16],
+      result: [10, 16],
       self: [6, 6],
       score: [6, 6],
       note: [6, 12],
