@@ -155,12 +155,13 @@ export function officeToPdf(file: string, outDir: string): string {
 
 /** Renders PDF pages to PNG files `<prefix>-<n>.png` with pdftoppm; returns their paths. */
 export function pdfToPngs(pdf: string, prefix: string, opts: { dpi?: number; first?: number; last?: number } = {}): string[] {
+  spawnSync('sh', ['-c', `rm -f '${prefix}'-*.png`]);
   const args = ['-png', '-r', String(opts.dpi ?? 80)];
   if (opts.first) args.push('-f', String(opts.first));
   if (opts.last) args.push('-l', String(opts.last));
   const r = spawnSync('pdftoppm', [...args, pdf, prefix], { encoding: 'utf8', timeout: 120_000 });
   if (r.status !== 0) throw new Error(`pdftoppm failed: ${r.stderr}`);
-  const pages = spawnSync('sh', ['-c', `ls ${prefix}-*.png`], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+  const pages = spawnSync('sh', ['-c', `ls '${prefix}'-*.png`], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
   return pages;
 }
 
