@@ -2,7 +2,8 @@
 # Real VS Code test: installs the built .vsix into code-server (pinned in .ci/vscode, run on its own
 # Node 24), runs the extension's integration tests inside its extension host, then takes a screenshot
 # of the workbench with yueyang-cishan.rubric open (Chinese diagnostics, Problems panel) into
-# test/artifacts/vscode-cishan.png. Every step is bounded; exits non-zero if any step fails.
+# test/artifacts/vscode-cishan.png, then opens the table preview beside it (test/vscode/preview.mjs,
+# test/artifacts/vscode-preview-cishan.png). Every step is bounded; exits non-zero if any step fails.
 # Needs: `npx -y pnpm@10 package` done, .ci/vscode installed (test/editors/run.sh does both), chromium.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -19,7 +20,7 @@ for f in "$VSIX" "$CODE_SERVER" "$N24/bin/node"; do
 done
 
 RUN=$(mktemp -d "${TMPDIR:-/tmp}/rubric-vscode.XXXXXX")
-mkdir -p "$RUN"/{ud/User,exts,cfg,data,cache,tmp,it,shot} "$ARTIFACTS"
+mkdir -p "$RUN"/{ud/User,exts,cfg,data,cache,tmp,it,shot,preview} "$ARTIFACTS"
 PGID=
 cleanup() {
   local rc=$?
@@ -42,6 +43,7 @@ CS=(env PATH="$N24/bin:$PATH" XDG_CONFIG_HOME="$RUN/cfg" XDG_DATA_HOME="$RUN/dat
 # Two throwaway copies of rubrics/: the integration tests edit theirs; the screenshot opens a fresh one.
 cp -r "$ROOT/rubrics" "$RUN/it/rubrics"
 cp -r "$ROOT/rubrics" "$RUN/shot/rubrics"
+cp -r "$ROOT/rubrics" "$RUN/preview/rubrics"
 cat > "$RUN/ud/User/settings.json" <<'JSON'
 {
   "workbench.startupEditor": "none",
@@ -80,6 +82,9 @@ timeout 180 node "$ROOT/test/vscode/exttest.mjs" "$BASE" "$EXT_DIR" "$ROOT/edito
 
 echo "== [${SECONDS} s] screenshot"
 timeout 150 node "$ROOT/test/vscode/shot.mjs" "$BASE" "$RUN/shot/rubrics" "$FILE" "$ARTIFACTS/vscode-cishan.png" || status=1
+
+echo "== [${SECONDS} s] table preview (预览评估表)"
+timeout 180 node "$ROOT/test/vscode/preview.mjs" "$BASE" "$RUN/preview/rubrics" "$FILE" "$ARTIFACTS/vscode-preview-cishan.png" || status=1
 
 [ "$status" -eq 0 ] && echo "vscode: all checks passed in ${SECONDS} s"
 exit "$status"

@@ -4,6 +4,7 @@
 // the setting changes), and "auto" falls back to VS Code's display language sent in `initialize`.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { TablePreview } from './preview.js';
 
 let client: LanguageClient | undefined;
 
@@ -39,9 +40,12 @@ async function restart(context: vscode.ExtensionContext, output: vscode.LogOutpu
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Rubric 评估指标', { log: true });
+  const preview = new TablePreview(() => client);
   context.subscriptions.push(
     output,
+    preview,
     vscode.commands.registerCommand('rubric.restartServer', () => restart(context, output)),
+    vscode.commands.registerCommand('rubric.preview', (uri?: unknown) => preview.open(uri instanceof vscode.Uri ? uri : undefined)),
     { dispose: () => void client?.stop() },
   );
   await restart(context, output);

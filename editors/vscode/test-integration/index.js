@@ -155,5 +155,24 @@ exports.run = async function run() {
 
   // Leave the copy as it was on disk.
   await vscode.commands.executeCommand('workbench.action.files.revert');
+  await waitFor('both RUB201 back after the revert', () => diagnosticsOf(uri).filter((d) => codeOf(d) === 'RUB201').length === 2);
+
+  // The table preview (预览评估表): the two wrong subtotals, declared and computed, as the core sums them.
+  await vscode.window.showTextDocument(doc);
+  const shown = await vscode.commands.executeCommand('rubric.preview');
+  assert.ok(shown, 'the preview opens on the active rubric');
+  const orgs = want.all.filter((i) => i.pointsRange && want201.some((d) => d.range.start.offset === i.pointsRange.start.offset));
+  assert.equal(orgs.length, 2);
+  assert.deepEqual(
+    shown.mismatches.map((m) => [m.title, m.declared, m.code, m.line]),
+    orgs.map((i) => [i.title, i.points.toString(), 'RUB201', i.range.start.line]),
+  );
+  assert.deepEqual(shown.mismatches.map((m) => m.computed), orgs.map((i) => core.childrenSum(i).toString()));
+  assert.ok(shown.rows > 100, `the preview has a row per leaf (${shown.rows})`);
+  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => ({ label: t.label, column: g.viewColumn, webview: t.input instanceof vscode.TabInputWebview })));
+  const tab = tabs.find((t) => t.webview && t.label.startsWith('预览'));
+  assert.ok(tab, `a preview tab is open (tabs: ${tabs.map((t) => t.label).join(', ')})`);
+  assert.notEqual(tab.column, vscode.window.activeTextEditor?.viewColumn, 'the preview is beside the source');
+  log(`preview: ${shown.rows} rows; marked ${shown.mismatches.map((m) => `${m.title} ${m.declared}≠Σ${m.computed}`).join(', ')}`);
   log('all integration tests passed');
 };
