@@ -53,7 +53,7 @@ const marked = (frame) =>
 
 const browser = await launch();
 try {
-  const page = await browser.newPage({ viewport: { width: 1800, height: 1100 } });
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1200 } });
   page.setDefaultTimeout(60_000);
   await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
   await page.waitForSelector('.monaco-workbench');
@@ -98,19 +98,36 @@ try {
     .catch(() => false);
   check(ln, `clicking ${first.title} moves the cursor to line ${first.line}`);
 
-  // The screenshot: the source beside its table, both errors in view.
+  // The screenshot: the source beside its table, both errors in view (side bar hidden for room; the
+  // editor centred between the two lines, the table scrolled to the first).
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+B');
+  const lines = want.map((w) => w.line);
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(String(Math.round((Math.min(...lines) + Math.max(...lines)) / 2)));
+  await page.keyboard.press('Enter');
   await frame.evaluate((l) => document.querySelector(`td.mismatch[data-line="${l}"]`)?.scrollIntoView({ block: 'start' }), first.line);
   await page.mouse.move(0, 0);
-  await page.waitForTimeout(800);
+  await page.waitForTimeout(1000);
+  const inView = await frame.evaluate(() =>
+    [...document.querySelectorAll('td.mismatch .mark')].map((e) => {
+      const r = e.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    }),
+  );
+  check(inView.length === want.length && inView.every(Boolean), `the marks of both subtotals are in view for the screenshot (${inView})`);
   mkdirSync(dirname(out), { recursive: true });
   await page.screenshot({ path: out });
   console.log(`screenshot: ${out}`);
 
-  // Typing updates the table: correct the first wrong subtotal's points to what its items add up to.
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  // Typing updates the table: correct the first wrong subtotal's points to what its items add up to
+  // (go to its line, move left from the end of the line to the end of the points, retype them).
+  const text = readFileSync(file, 'utf8').split(/\r?\n/)[first.points.end.line - 1];
   await page.keyboard.press('Control+G');
-  await page.keyboard.type(`${first.points.end.line}:${first.points.end.column}`);
+  await page.keyboard.type(String(first.points.end.line));
   await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  for (let i = first.points.end.column - 1; i < text.length; i++) await page.keyboard.press('ArrowLeft');
   for (let i = first.points.start.column; i < first.points.end.column; i++) await page.keyboard.press('Backspace');
   await page.keyboard.type(first.computed);
   const updated = await frame

@@ -153,9 +153,12 @@ exports.run = async function run() {
   }
   log(`document symbols: ${flat.length} symbols cover ${want.all.length} indicators, nested as in the IR`);
 
-  // Leave the copy as it was on disk.
-  await vscode.commands.executeCommand('workbench.action.files.revert');
-  await waitFor('both RUB201 back after the revert', () => diagnosticsOf(uri).filter((d) => codeOf(d) === 'RUB201').length === 2);
+  // Back to the text on disk (the fix undone), so that both errors are there again.
+  const disk = require('node:fs').readFileSync(uri.fsPath, 'utf8');
+  const undo = new vscode.WorkspaceEdit();
+  undo.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), disk);
+  assert.ok(await vscode.workspace.applyEdit(undo), 'the text on disk is restored');
+  await waitFor('both RUB201 back with the text on disk', () => diagnosticsOf(uri).filter((d) => codeOf(d) === 'RUB201').length === 2);
 
   // The table preview (预览评估表): the two wrong subtotals, declared and computed, as the core sums them.
   await vscode.window.showTextDocument(doc);
@@ -169,10 +172,13 @@ exports.run = async function run() {
   );
   assert.deepEqual(shown.mismatches.map((m) => m.computed), orgs.map((i) => core.childrenSum(i).toString()));
   assert.ok(shown.rows > 100, `the preview has a row per leaf (${shown.rows})`);
-  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => ({ label: t.label, column: g.viewColumn, webview: t.input instanceof vscode.TabInputWebview })));
-  const tab = tabs.find((t) => t.webview && t.label.startsWith('预览'));
-  assert.ok(tab, `a preview tab is open (tabs: ${tabs.map((t) => t.label).join(', ')})`);
+  const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => ({ label: t.label, column: g.viewColumn, webview: t.input instanceof vscode.TabInputWebview })));
+  const tab = await waitFor(`a preview tab (tabs: ${tabs().map((t) => t.label).join(', ')})`, () => tabs().find((t) => t.webview && t.label.startsWith('预览')));
   assert.notEqual(tab.column, vscode.window.activeTextEditor?.viewColumn, 'the preview is beside the source');
   log(`preview: ${shown.rows} rows; marked ${shown.mismatches.map((m) => `${m.title} ${m.declared}≠Σ${m.computed}`).join(', ')}`);
+
+  // Leave the copy as it was on disk.
+  await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
   log('all integration tests passed');
 };

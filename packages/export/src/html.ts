@@ -122,6 +122,7 @@ table.rb td.warn{border:2px solid var(--rb-warn);background:var(--rb-warn-bg)}
 section ul,section ol{margin:0;padding-left:2em}
 section p{margin:2px 0;text-indent:2em}
 body[class*="vscode-"] [data-line]{cursor:pointer}
+body[class*="vscode-"] table.rb td.lvl{vertical-align:top}
 body[class*="vscode-"] table.rb tr[data-line]:hover td:not([rowspan]){background:var(--rb-hover)}
 body[class*="vscode-"] table.rb td.lvl[data-line]:hover{background:var(--rb-hover)}
 @page{size:A4 ${page.orientation};margin:12mm 10mm}
