@@ -39,12 +39,47 @@ function cellHtml(cell: TableCell, tag: 'td' | 'th', row: TableRow | null, links
   return `<${tag} class="${cls.join(' ')}"${span}${id}${src}>${text}${marksHtml(cell)}</${tag}>`;
 }
 
-function rowHtml(row: TableRow, links: boolean): string {
+function rowHtml(row: TableRow, cells: (TableCell | null)[], links: boolean): string {
   const cls: string[] = [row.kind];
   if (row.indicatorKind === 'bonus') cls.push('bonus');
   if (row.cells.some((c) => c && cellSeverity(c) === 'error')) cls.push('has-err');
   const id = row.indicatorId !== null ? ` data-id="${escapeHtml(row.indicatorId)}"` : '';
-  return `<tr class="${cls.join(' ')}"${id}${reveal(row.range, links)}>${row.cells.map((c) => (c ? cellHtml(c, 'td', row, links) : '')).join('')}</tr>`;
+  return `<tr class="${cls.join(' ')}"${id}${reveal(row.range, links)}>${cells.map((c) => (c ? cellHtml(c, 'td', row, links) : '')).join('')}</tr>`;
+}
+
+/**
+ * Rows per table. Browsers lay out (and print) a very long table of tall merged cells slowly, so a long
+ * table is written as consecutive tables of at most this many rows that read as one: a merged cell cut
+ * at a boundary is repeated at the top of the next table. Tables shorter than this are one table.
+ */
+export const ROWS_PER_TABLE = 200;
+
+/** The body rows of each table: the model's rows, cut every `ROWS_PER_TABLE` rows. */
+function tableBodies(table: Table, links: boolean): string[] {
+  const n = table.rows.length;
+  // Which cell covers each position: its row, column and cell.
+  const owner: ({ r: number; c: number; cell: TableCell } | undefined)[][] = table.rows.map(() => table.columns.map(() => undefined));
+  table.rows.forEach((row, r) =>
+    row.cells.forEach((cell, c) => {
+      if (!cell) return;
+      for (let i = r; i < Math.min(n, r + cell.rowSpan); i++) for (let j = c; j < c + cell.colSpan; j++) owner[i]![j] = { r, c, cell };
+    }),
+  );
+  const bodies: string[] = [];
+  for (let a = 0; a < n; a += ROWS_PER_TABLE) {
+    const b = Math.min(n, a + ROWS_PER_TABLE);
+    const rows: string[] = [];
+    for (let r = a; r < b; r++) {
+      const cells = table.columns.map((_, c): TableCell | null => {
+        const o = owner[r]![c];
+        if (!o || o.c !== c || (o.r !== r && r !== a)) return null;
+        return { ...o.cell, rowSpan: Math.min(o.r + o.cell.rowSpan, b) - r };
+      });
+      rows.push(rowHtml(table.rows[r]!, cells, links));
+    }
+    bodies.push(rows.join('\n'));
+  }
+  return bodies;
 }
 
 function markList(marks: TableMark[]): string {
@@ -66,11 +101,10 @@ export function renderTableBody(table: Table, links = false): string {
     })
     .join('');
   const head = table.header.map((r) => `<tr>${r.map((c) => (c ? cellHtml(c, 'th', null, false) : '')).join('')}</tr>`).join('');
-  const body = table.rows.map((r) => rowHtml(r, links)).join('\n');
   const parts: string[] = [];
   parts.push(`<h1>${escapeHtml(table.title)}</h1>`);
   if (table.allMarks.length > 0) parts.push(`<p class="legend">${escapeHtml(table.words.legend)}</p>`);
-  parts.push(`<table class="rb"><colgroup>${cols}</colgroup><thead>${head}</thead><tbody>\n${body}\n</tbody></table>`);
+  for (const body of tableBodies(table, links)) parts.push(`<table class="rb"><colgroup>${cols}</colgroup><thead>${head}</thead><tbody>\n${body}\n</tbody></table>`);
   if (table.grades.length > 0) {
     const items = table.grades
       .map((g) => `<li${reveal(g.range, links)}><b>${escapeHtml(g.name)}</b>：${escapeHtml(g.condition)}${markList(g.marks)}</li>`)
@@ -106,6 +140,8 @@ h1{font-family:var(--rb-head-font);font-size:16pt;font-weight:bold;text-align:ce
 h2{font-family:var(--rb-head-font);font-size:12pt;font-weight:bold;margin:14px 0 6px}
 .legend{color:var(--rb-muted);font-size:90%;margin:0 0 6px}
 table.rb{border-collapse:collapse;width:100%;table-layout:fixed}
+table.rb+table.rb{margin-top:-1px}
+table.rb+table.rb thead{display:none}
 table.rb th,table.rb td{border:1px solid var(--rb-border);padding:3px 4px;vertical-align:middle;overflow-wrap:anywhere;word-break:break-word}
 table.rb th{font-family:var(--rb-head-font);font-weight:bold;background:var(--rb-head);text-align:center}
 table.rb td.lvl{text-align:left}
@@ -126,7 +162,7 @@ body[class*="vscode-"] table.rb td.lvl{vertical-align:top}
 body[class*="vscode-"] table.rb tr[data-line]:hover td:not([rowspan]){background:var(--rb-hover)}
 body[class*="vscode-"] table.rb td.lvl[data-line]:hover{background:var(--rb-hover)}
 @page{size:A4 ${page.orientation};margin:12mm 10mm}
-@media print{body{margin:0}thead{display:table-header-group}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+@media print{body{margin:0}thead,table.rb+table.rb thead{display:table-header-group}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 `;
 }
 

@@ -62,6 +62,20 @@ describe('html', () => {
   });
 });
 
+it('html: a long table is written as consecutive tables, a merged cell cut at the boundary repeated', () => {
+  const leaves = Array.from({ length: 250 }, (_, i) => `    指标 "项${i + 1}" 1`).join('\n');
+  const r = compile('t.rubric', { readFile: () => `评估表 "长表" {\n  指标 "甲" 250 {\n${leaves}\n  }\n}\n` });
+  const t = buildTable(r.rubric!, r.diagnostics, 'zh-CN');
+  const html = renderHtml(t);
+  const tables = html.split('<table class="rb">').slice(1);
+  expect(tables).toHaveLength(2);
+  // 甲 spans the first 200 rows, then the remaining 50 (plus the total row) in the second table.
+  expect(tables[0]).toMatch(/<td class="lvl" rowspan="200"[^>]*>甲（250分）<\/td>/);
+  expect(tables[1]).toMatch(/<td class="lvl" rowspan="50"[^>]*>甲（250分）<\/td>/);
+  const bodyRows = tables.map((x) => (x.split('<tbody>')[1]!.match(/<tr/g) ?? []).length);
+  expect(bodyRows).toEqual([200, t.rows.length - 200]);
+});
+
 describe('md', () => {
   it('writes a pipe table with one line per row and the marks in the cells', () => {
     const md = renderMarkdown(cishan);
