@@ -11,6 +11,6 @@ await build({
   format: 'cjs',
   target: 'node20',
   logLevel: 'warning',
-  // The Word and Excel writers (and their libraries) are loaded only when an export needs them.
-  external: ['@rubric/export/xlsx', '@rubric/export/docx'],
+  // The Word, Excel and PDF writers (and their libraries) are loaded only when an export needs them.
+  external: ['@rubric/export/xlsx', '@rubric/export/docx', '@rubric/export/pdf'],
 });

@@ -1,7 +1,7 @@
 // Public API of @rubric/export: one writer per format, all reading core's table model, and
 // `exportTable` to pick one by name. Writers are pure (table in, bytes or text out) except pdf,
-// which runs headless Chromium on the html page. The xlsx and docx writers bring heavy libraries:
-// they are loaded only when used (`exportTable`, or `@rubric/export/xlsx` and `/docx` directly).
+// which runs headless Chromium on the html page. The xlsx, docx and pdf writers bring heavy libraries:
+// they are loaded only when used (`exportTable`, or `@rubric/export/xlsx`, `/docx` and `/pdf` directly).
 import type { Table } from '@rubric/core';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './md.js';
@@ -10,7 +10,7 @@ import type { XlsxOptions } from './xlsx.js';
 
 export { renderHtml, renderPreviewHtml, renderTableBody, escapeHtml } from './html.js';
 export { renderMarkdown } from './md.js';
-export { htmlToPdf, findChromium, chromiumFlags } from './pdf.js';
+export { htmlToPdf, findChromium, CHROMIUM_FLAGS } from './pdf.js';
 export { ExportError, EXPORT_MESSAGES, type ExportCode } from './errors.js';
 export { pageLayout, type PageLayout } from './layout.js';
 export type { XlsxOptions, XlsxLayout, LeafCells } from './xlsx.js';
