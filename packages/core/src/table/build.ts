@@ -321,7 +321,6 @@ class TableBuilder {
       const lines = [this.titleOf(g.ind, true)];
       for (const role of TEXT_ROLES) lines.push(...(text.get(role)!.inLevel.get(gi) ?? []));
       lines.push(...(g.ind.rules.length > 0 || g.ind.gates.length > 0 ? describeIndicatorRules(g.ind, r, this.locale) : []));
-      if (g.firstRow > g.lastRow) return; // a parent without rows (cannot happen: it has children)
       rows[g.firstRow]!.cells[g.level - 1] = { ...blank('level', lines, g.ind), rowSpan: g.lastRow - g.firstRow + 1, marks: tg.marks, subtotal: tg.subtotal };
     });
 
