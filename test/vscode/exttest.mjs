@@ -23,7 +23,7 @@ const page = await browser.newPage();
 // The extension host's console (our test log, assertion errors) arrives as browser console messages.
 page.on('console', (m) => {
   const text = m.text();
-  if (/rubric|AssertionError/i.test(text)) console.log('[browser]', text.slice(0, 600));
+  if (/rubric|Error/i.test(text)) console.log('[browser]', text.slice(0, 600));
 });
 const code = await new Promise((resolve) => {
   const timer = setTimeout(() => {

@@ -2,7 +2,8 @@
 # Real VS Code test: installs the built .vsix into code-server (pinned in .ci/vscode, run on its own
 # Node 24), runs the extension's integration tests inside its extension host, then takes a screenshot
 # of the workbench with yueyang-cishan.rubric open (Chinese diagnostics, Problems panel) into
-# test/artifacts/vscode-cishan.png, and imports a Word file from the explorer's context menu
+# test/artifacts/vscode-cishan.png, opens the table preview beside it (test/vscode/preview.mjs,
+# test/artifacts/vscode-preview-cishan.png), and imports a Word file from the explorer's context menu
 # (test/artifacts/vscode-import.png). Every step is bounded; exits non-zero if any step fails.
 # Needs: `npx -y pnpm@10 package` done, .ci/vscode installed (test/editors/run.sh does both), chromium.
 set -euo pipefail
@@ -20,7 +21,7 @@ for f in "$VSIX" "$CODE_SERVER" "$N24/bin/node"; do
 done
 
 RUN=$(mktemp -d "${TMPDIR:-/tmp}/rubric-vscode.XXXXXX")
-mkdir -p "$RUN"/{ud/User,exts,cfg,data,cache,tmp,it,shot,import} "$ARTIFACTS"
+mkdir -p "$RUN"/{ud/User,exts,cfg,data,cache,tmp,it,shot,import,preview} "$ARTIFACTS"
 PGID=
 cleanup() {
   local rc=$?
@@ -43,6 +44,7 @@ CS=(env PATH="$N24/bin:$PATH" XDG_CONFIG_HOME="$RUN/cfg" XDG_DATA_HOME="$RUN/dat
 # Two throwaway copies of rubrics/: the integration tests edit theirs; the screenshot opens a fresh one.
 cp -r "$ROOT/rubrics" "$RUN/it/rubrics"
 cp -r "$ROOT/rubrics" "$RUN/shot/rubrics"
+cp -r "$ROOT/rubrics" "$RUN/preview/rubrics"
 cat > "$RUN/ud/User/settings.json" <<'JSON'
 {
   "workbench.startupEditor": "none",
@@ -85,6 +87,8 @@ timeout 150 node "$ROOT/test/vscode/shot.mjs" "$BASE" "$RUN/shot/rubrics" "$FILE
 echo "== [${SECONDS} s] import a Word file from the explorer, screenshot"
 cp "$ROOT/test/import/corpus/yueyang.docx" "$RUN/import/"
 timeout 150 node "$ROOT/test/vscode/import-shot.mjs" "$BASE" "$RUN/import" yueyang.docx "$ARTIFACTS/vscode-import.png" || status=1
+echo "== [${SECONDS} s] table preview (预览评估表)"
+timeout 180 node "$ROOT/test/vscode/preview.mjs" "$BASE" "$RUN/preview/rubrics" "$FILE" "$ARTIFACTS/vscode-preview-cishan.png" || status=1
 
 [ "$status" -eq 0 ] && echo "vscode: all checks passed in ${SECONDS} s"
 exit "$status"

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { importDocumentCommand } from './import.js';
+import { TablePreview } from './preview.js';
 
 let client: LanguageClient | undefined;
 
@@ -42,11 +43,14 @@ async function restart(context: vscode.ExtensionContext, output: vscode.LogOutpu
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Rubric 评估指标', { log: true });
+  const preview = new TablePreview(() => client);
   context.subscriptions.push(
     output,
+    preview,
     vscode.commands.registerCommand('rubric.restartServer', () => restart(context, output)),
     vscode.commands.registerCommand('rubric.runTests', () => runTests()),
     vscode.commands.registerCommand('rubric.importDocument', (uri?: vscode.Uri) => importDocumentCommand(context, uri)),
+    vscode.commands.registerCommand('rubric.preview', (uri?: unknown) => preview.open(uri instanceof vscode.Uri ? uri : undefined)),
     { dispose: () => void client?.stop() },
   );
   await restart(context, output);

@@ -154,7 +154,32 @@ exports.run = async function run() {
   }
   log(`document symbols: ${flat.length} symbols cover ${want.all.length} indicators, nested as in the IR`);
 
+  // Back to the text on disk (the fix undone), so that both errors are there again.
+  const disk = require('node:fs').readFileSync(uri.fsPath, 'utf8');
+  const undo = new vscode.WorkspaceEdit();
+  undo.replace(uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), disk);
+  assert.ok(await vscode.workspace.applyEdit(undo), 'the text on disk is restored');
+  await waitFor('both RUB201 back with the text on disk', () => diagnosticsOf(uri).filter((d) => codeOf(d) === 'RUB201').length === 2);
+
+  // The table preview (预览评估表): the two wrong subtotals, declared and computed, as the core sums them.
+  await vscode.window.showTextDocument(doc);
+  const shown = await vscode.commands.executeCommand('rubric.preview');
+  assert.ok(shown, 'the preview opens on the active rubric');
+  const orgs = want.all.filter((i) => i.pointsRange && want201.some((d) => d.range.start.offset === i.pointsRange.start.offset));
+  assert.equal(orgs.length, 2);
+  assert.deepEqual(
+    shown.mismatches.map((m) => [m.title, m.declared, m.code, m.line]),
+    orgs.map((i) => [i.title, i.points.toString(), 'RUB201', i.range.start.line]),
+  );
+  assert.deepEqual(shown.mismatches.map((m) => m.computed), orgs.map((i) => core.childrenSum(i).toString()));
+  assert.ok(shown.rows > 100, `the preview has a row per leaf (${shown.rows})`);
+  const tabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => ({ label: t.label, column: g.viewColumn, webview: t.input instanceof vscode.TabInputWebview })));
+  const tab = await waitFor(`a preview tab (tabs: ${tabs().map((t) => t.label).join(', ')})`, () => tabs().find((t) => t.webview && t.label.startsWith('预览')));
+  assert.notEqual(tab.column, vscode.window.activeTextEditor?.viewColumn, 'the preview is beside the source');
+  log(`preview: ${shown.rows} rows; marked ${shown.mismatches.map((m) => `${m.title} ${m.declared}≠Σ${m.computed}`).join(', ')}`);
+
   // Leave the copy as it was on disk.
+  await vscode.window.showTextDocument(doc);
   await vscode.commands.executeCommand('workbench.action.files.revert');
 
   // "从 Word/Excel 导入评估表…" on a Word file in the workspace: the drafts are written beside it,

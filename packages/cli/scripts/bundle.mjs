@@ -11,6 +11,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   logLevel: 'warning',
-  // The importer (Word/Excel readers) is loaded only by `rubric import`, from its own package.
-  external: ['@rubric/import'],
+  // The importer (Word/Excel readers) and the Word, Excel and PDF writers (and their libraries) are
+  // loaded only by the commands that need them, from their own packages.
+  external: ['@rubric/import', '@rubric/export/xlsx', '@rubric/export/docx', '@rubric/export/pdf'],
 });

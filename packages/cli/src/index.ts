@@ -3,3 +3,4 @@ export { checkCommand, compileCommand, type Output } from './commands.js';
 export { fmtCommand } from './fmt.js';
 export { scoreCommand, templateCommand, testCommand, type ScoreOptions } from './score.js';
 export { importCommand, type ImportOptions } from './import.js';
+export { exportCommand, EXPORT_FORMATS, type ExportFormat } from './export.js';

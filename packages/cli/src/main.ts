@@ -5,6 +5,7 @@ import { resolveLocale, type Locale } from '@rubric/core';
 import { SingleBar } from 'cli-progress';
 import { checkCommand, compileCommand, fmtCommand, importCommand, scoreCommand, templateCommand, testCommand, type Output } from './index.js';
 import { UsageError } from './files.js';
+import { EXPORT_FORMATS, exportCommand, type ExportFormat } from './export.js';
 import { say } from './messages.js';
 
 function envLocale(): string | undefined {
@@ -71,6 +72,16 @@ program
   .option('-o, --output <path>', 'the draft file, or a folder (several tables: name-1.rubric, name-2.rubric…)')
   .option('--force', 'overwrite existing drafts')
   .action((file: string, o: { output?: string; force?: boolean }) => runAsync(lang(), () => importCommand(file, { ...o, locale: lang() })));
+
+program
+  .command('export')
+  .description('write the rubric as a table: xlsx, docx, html, pdf or md / 导出评估表')
+  .argument('<file>', 'a .rubric file')
+  .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
+  .option('-o, --output <file>', 'the file to write (default: beside the rubric; - for stdout with html or md)')
+  .action((file: string, o: { format: ExportFormat; output?: string }) =>
+    runAsync(lang(), () => exportCommand(file, { ...o, locale: lang() })),
+  );
 
 program
   .command('fmt')

@@ -34,3 +34,5 @@ export { parseJson, jsonPath, type JsonNode } from './score/json.js';
 export { scoreResultToJson } from './score/serialize.js';
 export { scorePlan, leafPlan, evalExpr, inputsOfExpr, visitExpr, type Expr, type Cond } from './score/plan.js';
 export { compileTotals, type Totals } from './score/fast.js';
+export { buildTable } from './table/build.js';
+export type * from './table/model.js';

@@ -22,6 +22,7 @@ import { foldingRanges } from './features/folding-ranges.js';
 import { formatting } from './features/formatting.js';
 import { hover } from './features/hover.js';
 import { inlayHints } from './features/inlay-hints.js';
+import { preview } from './features/preview.js';
 import { references } from './features/references.js';
 import { rename } from './features/rename.js';
 import { isTestFile, rubricTests } from './features/rubric-tests.js';
@@ -44,6 +45,7 @@ export const FEATURES: Feature[] = [
   references,
   rename,
   rubricTests,
+  preview,
 ];
 
 export interface ServerOptions {

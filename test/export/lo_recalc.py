@@ -1,0 +1,98 @@
+#!/usr/bin/python3
+# Opens spreadsheets in LibreOffice (headless, through Python-UNO), types values into cells, makes
+# LibreOffice recalculate every formula, and reads cells back, as a person filling the form would.
+# Debian's python3-uno provides `uno`; run with /usr/bin/python3.
+#
+# Usage: lo_recalc.py JOBS.json OUT.json
+#   JOBS: [{"file": "/abs/form.xlsx",
+#           "rounds": [{"writes": [[sheet, "F5:G20", [[1, 2], ...]], ...], "reads": [[sheet, "C3:D40"], ...]}, ...]}]
+#   OUT:  [{"file": ..., "rounds": [{"values": [[[...row...], ...] per read]}, ...]}]
+# Writes and reads are whole ranges (one UNO call each). A round's writes are cleared before the
+# next round. Formula cells read back their results ('' for an empty cell). Exits non-zero on failure.
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+import uno
+from com.sun.star.beans import PropertyValue
+
+# com.sun.star.sheet.CellFlags: VALUE | STRING | FORMULA
+CONTENTS = 1 | 4 | 16
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name = name
+    p.Value = value
+    return p
+
+
+def connect(pipe, proc):
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext('com.sun.star.bridge.UnoUrlResolver', local)
+    deadline = time.time() + 120
+    while True:
+        try:
+            return resolver.resolve(f'uno:pipe,name={pipe};urp;StarOffice.ComponentContext')
+        except Exception:
+            if proc.poll() is not None or time.time() > deadline:
+                raise
+            time.sleep(0.3)
+
+
+def main():
+    # A timeout (SIGTERM) still shuts LibreOffice down through the `finally` below.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(124))
+    jobs = json.load(open(sys.argv[1], encoding='utf-8'))
+    profile = tempfile.mkdtemp(prefix='rubric-lo-')
+    pipe = f'rubric{os.getpid()}'
+    proc = subprocess.Popen(
+        ['soffice', '--headless', '--invisible', '--nologo', '--norestore', '--nodefault',
+         f'-env:UserInstallation=file://{profile}', f'--accept=pipe,name={pipe};urp;'],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    desktop = None
+    out = []
+    try:
+        ctx = connect(pipe, proc)
+        desktop = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.Desktop', ctx)
+        for job in jobs:
+            # Work on a copy: the form is left untouched, and no lock file of another run is in the way.
+            copy = os.path.join(profile, f'form{len(out)}{os.path.splitext(job["file"])[1]}')
+            shutil.copyfile(job['file'], copy)
+            url = uno.systemPathToFileUrl(copy)
+            doc = desktop.loadComponentFromURL(url, '_blank', 0, (prop('Hidden', True),))
+            if doc is None:
+                raise RuntimeError(f'LibreOffice could not open {job["file"]}')
+            sheets = doc.getSheets()
+            rounds = []
+            for rnd in job['rounds']:
+                for sheet, addr, data in rnd['writes']:
+                    sheets.getByName(sheet).getCellRangeByName(addr).setDataArray(tuple(tuple(r) for r in data))
+                doc.calculateAll()
+                values = [[list(r) for r in sheets.getByName(sheet).getCellRangeByName(addr).getDataArray()] for sheet, addr in rnd['reads']]
+                rounds.append({'values': values})
+                for sheet, addr, _ in rnd['writes']:
+                    sheets.getByName(sheet).getCellRangeByName(addr).clearContents(CONTENTS)
+            doc.close(True)
+            out.append({'file': job['file'], 'rounds': rounds})
+        json.dump(out, open(sys.argv[2], 'w', encoding='utf-8'), ensure_ascii=False)
+    finally:
+        if desktop is not None:
+            try:
+                desktop.terminate()
+            except Exception:
+                pass
+        try:
+            proc.wait(timeout=30)
+        except Exception:
+            os.killpg(proc.pid, 9)
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,151 @@
+// The xlsx form recalculated by LibreOffice, as a person would use it: for every seed rubric, the
+// exported workbook is opened in LibreOffice (headless, Python-UNO), both score columns of every leaf
+// are typed in for each assessment (hand-made and random), LibreOffice recalculates, and every
+// subtotal, the total, the total with bonuses and the grade read back from the sheets must equal what
+// the rubric's own arithmetic gives (exact decimals from the IR tree, test/export/forms.ts).
+// Run by test/export/run.sh (it installs LibreOffice); not part of the default suite.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildTable, Decimal, type RubricIR, type Table } from '@rubric/core';
+import { renderXlsx, xlsxLayout, type XlsxLayout } from '@rubric/export/xlsx';
+import { compileRepoFile, ROOT, seedRubrics } from '../harness.js';
+import { assessments, expected, recalc, type Assessment, type Grid, type RecalcJob } from './forms.js';
+
+const OUT = join(ROOT, 'test/artifacts/export/xlsx');
+const RANDOM = 20;
+
+function letter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+interface Form {
+  file: string;
+  rubric: RubricIR;
+  table: Table;
+  layout: XlsxLayout;
+  job: RecalcJob;
+  assessments: Assessment[];
+}
+
+/** Runs of consecutive leaf rows (the input rows between summary rows). */
+function leafRuns(table: Table): [number, number][] {
+  const runs: [number, number][] = [];
+  table.rows.forEach((row, i) => {
+    if (row.kind !== 'leaf') return;
+    const last = runs[runs.length - 1];
+    if (last && last[1] === i - 1) last[1] = i;
+    else runs.push([i, i]);
+  });
+  return runs;
+}
+
+async function form(file: string): Promise<Form | undefined> {
+  const r = compileRepoFile(file);
+  if (!r.rubric || !r.files[0]!.parse.ast.decls.some((d) => d.type === 'rubric')) return undefined;
+  const rubric = r.rubric;
+  const table = buildTable(rubric, r.diagnostics, 'zh-CN');
+  const L = xlsxLayout(table);
+  const path = join(OUT, file.replace(/^rubrics\//, '').replace(/\.rubric$/, '.xlsx'));
+  writeFileSync(path, await renderXlsx(table));
+  expect(L.scoreCol, 'the two score columns are side by side').toBe(L.selfCol + 1);
+  const list = assessments(rubric, RANDOM, file.length);
+  if (file.endsWith('tongzhou-shanghui.rubric')) list.push(...thresholdCases(rubric));
+  const last = L.rowOf(table.rows.length - 1);
+  const lastGroup = L.S0 + Math.max(0, table.groups.length - 1);
+  const reads: RecalcJob['rounds'][number]['reads'] = [
+    [L.mainName, `${letter(L.idCol)}${L.rowOf(0)}:${letter(L.idCol)}${last}`],
+    [L.mainName, `${letter(L.selfCol)}${L.rowOf(0)}:${letter(L.scoreCol)}${last}`],
+    [L.subName, `${letter(L.subCols.points)}${L.S0}:${letter(L.subCols.id)}${lastGroup}`],
+  ];
+  const rounds = list.map((a) => ({
+    writes: leafRuns(table).map(([from, to]): RecalcJob['rounds'][number]['writes'][number] => [
+      L.mainName,
+      `${letter(L.selfCol)}${L.rowOf(from)}:${letter(L.scoreCol)}${L.rowOf(to)}`,
+      table.rows.slice(from, to + 1).map((row) => [Number(a.self.get(row.indicatorId!)!.toString()), Number(a.score.get(row.indicatorId!)!.toString())]),
+    ]),
+    reads,
+  }));
+  return { file, rubric, table, layout: L, job: { file: path, rounds }, assessments: list };
+}
+
+/**
+ * 通州: 综合得分 = 工作目标 × 80% + 民主评议 × 20%, 五好商会 from 90 (inclusive). 89 and 94 give exactly
+ * 90 (a 五好商会); 89 and 93 give 89.8 (none): the grade must see the exact decimal, not a double.
+ */
+function thresholdCases(r: RubricIR): Assessment[] {
+  const [a, b] = r.parts;
+  const d = (s: string): Decimal => Decimal.parse(s)!;
+  const pair = (name: string, x: string, y: string): Assessment => {
+    const m = new Map([
+      [a!.id, d(x)],
+      [b!.id, d(y)],
+    ]);
+    return { name, self: m, score: m };
+  };
+  return [pair('exactly 90', '89', '94'), pair('89.8', '89', '93')];
+}
+
+/** A number read back equals an exact decimal (the sheet holds doubles; its formulas round to the value's decimals). */
+function expectNumber(value: number | string | undefined, want: Decimal, where: string): void {
+  expect(typeof value, `${where}: sheet has ${JSON.stringify(value)}`).toBe('number');
+  expect(Math.abs((value as number) - Number(want.toString())), `${where}: sheet ${String(value)}, expected ${want}`).toBeLessThan(1e-9);
+}
+
+describe('xlsx recalculated by LibreOffice agrees with the rubric arithmetic', () => {
+  const files = seedRubrics();
+  const forms = new Map<string, Form>();
+  const results = new Map<string, Grid[][]>();
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    for (const f of files) {
+      const x = await form(f);
+      if (x) forms.set(f, x);
+    }
+    const list = [...forms.values()];
+    recalc(list.map((x) => x.job)).forEach((r, i) => results.set(list[i]!.file, r));
+  }, 900_000);
+
+  it('covers every seed rubric with at least 20 assessments', () => {
+    expect(forms.size).toBeGreaterThanOrEqual(9);
+    for (const x of forms.values()) expect(x.job.rounds.length, x.file).toBeGreaterThanOrEqual(20);
+  });
+
+  for (const file of files) {
+    it(`${file}: every subtotal, the total, the bonuses and the grade`, (ctx) => {
+      const f = forms.get(file);
+      // A file of shared sections alone has no form to fill.
+      if (!f) return ctx.skip();
+      const { table } = f;
+      const got = results.get(file)!;
+      const row = (kind: string): number => table.rows.findIndex((x) => x.kind === kind);
+      let checked = 0;
+      f.assessments.forEach((a, ai) => {
+        const [ids, scores, subs] = got[ai]!;
+        const want = { self: expected(f.rubric, a.self), score: expected(f.rubric, a.score) };
+        // The hidden id columns name the indicator of every leaf row and every subtotal row.
+        table.rows.forEach((x, i) => {
+          if (x.kind === 'leaf') expect(ids![i]![0], `row ${i}`).toBe(x.indicatorId);
+        });
+        table.groups.forEach((g, gi) => {
+          const line = subs![gi]!;
+          expect(line[4], `subtotal row ${gi}`).toBe(g.indicatorId);
+          expectNumber(line[1], want.self.groups.get(g.indicatorId)!, `${a.name}: self subtotal of ${g.title}`);
+          expectNumber(line[2], want.score.groups.get(g.indicatorId)!, `${a.name}: subtotal of ${g.title}`);
+          checked += 2;
+        });
+        (['self', 'score'] as const).forEach((which, col) => {
+          const w = want[which];
+          if (row('total') >= 0) expectNumber(scores![row('total')]![col], w.total, `${a.name}: ${which} total`);
+          if (row('final') >= 0) expectNumber(scores![row('final')]![col], w.final, `${a.name}: ${which} total with bonuses`);
+          if (row('grade') >= 0) expect(scores![row('grade')]![col], `${a.name}: ${which} grade (total ${w.final})`).toBe(w.grade);
+          checked += 3;
+        });
+      });
+      expect(checked).toBeGreaterThan(f.assessments.length * 2);
+    });
+  }
+});
