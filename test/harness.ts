@@ -7,6 +7,14 @@ import { compile, type Diagnostic, type Host } from '@rubric/core';
 
 export const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 
+/**
+ * Codes whose example cannot be a small text, each tested on its own: encodings (encoding.test.ts),
+ * files too large, unreadable or not regular (limits.test.ts, cli-hostile.test.ts and the language
+ * server's hostile.test.ts), too many diagnostics and too long a text (limits.test.ts), internal
+ * errors (fixes.test.ts, limits.test.ts).
+ */
+export const NO_SOURCE_EXAMPLE = ['RUB008', 'RUB009', 'RUB010', 'RUB015', 'RUB016', 'RUB018', 'RUB117', 'RUB118', 'RUB901', 'RUB902'];
+
 export const diskHost: Host = {
   readFile(path: string) {
     try {

@@ -7,6 +7,7 @@ import { DiagnosticBag } from '../diagnostics.js';
 import type { Range } from '../source.js';
 import type * as A from '../syntax/ast.js';
 import { KEYWORDS } from '../syntax/tokens.js';
+import { isRefusal, reportImportFailure, type ReadRefusal } from '../imports.js';
 import { renameFix } from './suggest.js';
 import { allIndicators } from './walk.js';
 import type { ParseResult } from '../syntax/cst-to-ast.js';
@@ -17,8 +18,8 @@ export interface LoadedFile {
   parse: ParseResult;
 }
 
-/** Where a file's imports come from: already-parsed files by normalized path, or undefined when missing. */
-export type FileLoader = (path: string) => LoadedFile | undefined;
+/** Where a file's imports come from: already-parsed files by normalized path, undefined when missing, or why it was refused. */
+export type FileLoader = (path: string) => LoadedFile | ReadRefusal | undefined;
 
 /** Joins a relative import path to the importing file's folder, with `/` separators. */
 export function resolveImport(from: string, target: string): string {
@@ -102,8 +103,8 @@ export function buildProgram(entry: LoadedFile, load: FileLoader, bag: Diagnosti
       }
       if (done.has(target)) continue;
       const loaded = load(target);
-      if (!loaded) {
-        bag.add('RUB102', f.path, d.path.range, { path: d.path.value });
+      if (!loaded || isRefusal(loaded)) {
+        reportImportFailure(bag, f.path, d.path, loaded);
         continue;
       }
       files.push(loaded);

@@ -86,9 +86,23 @@ export const CATALOG = {
   },
   RUB009: {
     severity: 'error',
-    en: 'This file is neither UTF-8 nor GB18030 text and cannot be read.',
-    zh: '此文件既不是 UTF-8 也不是 GB18030 文本，无法读取。',
-    explain: { en: 'Save the file as UTF-8 text.', zh: '请将文件另存为 UTF-8 文本。' },
+    en: 'This file is not text that can be read with certainty (valid UTF-8, UTF-16 or GB18030); it is not read.',
+    zh: '此文件不是可确定无误读取的文本（有效的 UTF-8、UTF-16 或 GB18030），未读取。',
+    explain: {
+      en: 'Save the file as UTF-8 text. Bytes that are not valid text, and text in an encoding that would be misread (such as Big5, which also decodes as GB18030 but into other characters), are refused rather than turned into wrong characters; `rubric fmt` never rewrites such a file.',
+      zh: '请将文件另存为 UTF-8 文本。不是有效文本的字节，以及会被误读的编码（如 Big5：它也能按 GB18030 解码，但得到的是另一些字符）都会被拒绝，而不会变成错字；`rubric fmt` 也不会改写这样的文件。',
+    },
+    bad: '',
+    good: R('指标 "甲" 10'),
+  },
+  RUB010: {
+    severity: 'error',
+    en: 'This file is larger than {limit}; it is not checked.',
+    zh: '此文件超过 {limit}，不予检查。',
+    explain: {
+      en: 'A rubric file may be at most 2 MB (the largest published standards are about 100 KB). Split a larger file into several files that share sections with 导入.',
+      zh: '评估表文件最大 2 MB（已发布的最大标准约 100 KB）。更大的文件请拆分为多个文件，用 导入 共用章节。',
+    },
     bad: '',
     good: R('指标 "甲" 10'),
   },
@@ -114,6 +128,62 @@ export const CATALOG = {
     zh: '{keyword} 不能用在{context}中。',
     explain: { en: 'Some statements belong to the rubric (total, grade, part), others to an indicator (band, per, deduct).', zh: '有些语句属于评估表（总分、等级、部分），有些属于指标（档、每、扣）。' },
     bad: R('指标 "甲" 10 { 总分 10 }'),
+    good: R('指标 "甲" 10'),
+  },
+  RUB014: {
+    severity: 'error',
+    en: '{count} characters in a row are not part of the language, starting with {char}.',
+    zh: '连续 {count} 个字符无法识别，第一个是 {char}。',
+    explain: {
+      en: 'A run of characters the language does not use (often pasted from another program, or bytes that are not text) is reported once, over its whole extent.',
+      zh: '一串本语言不使用的字符（常见于从其他程序粘贴的内容或非文本字节）只报告一次，范围覆盖整串字符。',
+    },
+    bad: R('指标 "甲" 10 @@@'),
+    good: R('指标 "甲" 10'),
+  },
+  RUB015: {
+    severity: 'warning',
+    en: '{count} more problems in this file are not shown ({errors} of them errors); fix the ones above first.',
+    zh: '此文件另有 {count} 个问题未显示（其中 {errors} 个错误）；请先修正前面的问题。',
+    explain: {
+      en: 'At most 500 diagnostics are shown per file: beyond that they are almost always one mistake repeated. The exit status of `rubric check` still counts every error.',
+      zh: '每个文件最多显示 500 条诊断：超出时几乎总是同一错误的重复。`rubric check` 的退出状态仍计入全部错误。',
+    },
+    bad: '',
+    good: R('指标 "甲" 10'),
+  },
+  RUB016: {
+    severity: 'error',
+    en: 'This is {length} characters long; a text, name or number may have at most {limit}.',
+    zh: '此处长 {length} 个字符；文字、名称或数字最多 {limit} 个字符。',
+    explain: {
+      en: 'Titles, standards and names are short; a text this long is almost always a missing closing quote or a pasted document.',
+      zh: '标题、标准与名称都不长；这么长的文字几乎总是漏了结束引号或粘贴了整篇文档。',
+    },
+    bad: '',
+    good: R('指标 "甲" 10'),
+  },
+  RUB017: {
+    severity: 'error',
+    en: 'Blocks are nested more than {limit} deep here; what is inside this block is not read.',
+    zh: '此处的块嵌套超过 {limit} 层；此块中的内容未被读取。',
+    explain: {
+      en: 'Indicator trees are a few levels deep (一级 to 四级指标). A block nested deeper than the limit is usually braces that were never closed; the rest of the file is still checked.',
+      zh: '指标树只有几层（一级至四级指标）。嵌套超过上限的块通常是括号没有闭合；文件其余部分仍会检查。',
+    },
+    // The rubric's block and 32 nested indicators: 33 levels, one more than the limit.
+    bad: R(`${'指标 "甲" { '.repeat(32)}${'} '.repeat(32)}`),
+    good: R('指标 "甲" 10 { 指标 "乙" 10 }'),
+  },
+  RUB018: {
+    severity: 'error',
+    en: 'This file cannot be read: {reason}.',
+    zh: '无法读取此文件：{reason}。',
+    explain: {
+      en: 'Only regular files inside the folders being checked are read: not folders, devices, pipes or sockets, and not a symbolic link that leads out of those folders.',
+      zh: '只读取所检查文件夹内的普通文件：不读取文件夹、设备、管道或套接字，也不读取指向这些文件夹之外的符号链接。',
+    },
+    bad: '',
     good: R('指标 "甲" 10'),
   },
   RUB101: {
@@ -211,6 +281,44 @@ export const CATALOG = {
     explain: { en: 'A section cannot contain itself.', zh: '章节不能包含自身。' },
     bad: `章节 共用 { 使用 共用 }\n${R('使用 共用')}`,
     good: `章节 共用 { 指标 "甲" 10 }\n${R('使用 共用')}`,
+  },
+  RUB115: {
+    severity: 'error',
+    en: 'The imported file {path} is outside the folders this rubric may import from.',
+    zh: '导入的文件 {path} 不在本评估表允许导入的文件夹内。',
+    explain: {
+      en: 'Imports stay inside the project: the folder of the checked file, the folders given to `rubric check` and the editor’s workspace folders. A file someone sends you cannot read other files on your disk; to allow another folder, give it with `--allow-imports <folder>`.',
+      zh: '导入只能在项目之内：被检查文件所在的文件夹、传给 `rubric check` 的文件夹以及编辑器的工作区文件夹。别人发来的文件不能读取您磁盘上的其他文件；如需允许其他文件夹，请用 `--allow-imports <文件夹>` 指定。',
+    },
+    bad: `导入 "../共用.rubric"\n${R('指标 "甲" 10')}`,
+    good: R('指标 "甲" 10'),
+  },
+  RUB116: {
+    severity: 'error',
+    en: 'The imported file {path} is not a .rubric file.',
+    zh: '导入的文件 {path} 不是 .rubric 文件。',
+    explain: { en: 'Only rubric files (ending in .rubric) can be imported.', zh: '只能导入评估表文件（以 .rubric 结尾）。' },
+    bad: `导入 "共用.txt"\n${R('指标 "甲" 10')}`,
+    good: R('指标 "甲" 10'),
+  },
+  RUB117: {
+    severity: 'error',
+    en: 'The imported file {path} cannot be read: {reason}.',
+    zh: '无法读取导入的文件 {path}：{reason}。',
+    explain: {
+      en: 'Only regular files are imported: not folders, devices, pipes or sockets, and not a symbolic link that leads out of the project.',
+      zh: '只导入普通文件：不导入文件夹、设备、管道或套接字，也不导入指向项目之外的符号链接。',
+    },
+    bad: '',
+    good: R('指标 "甲" 10'),
+  },
+  RUB118: {
+    severity: 'error',
+    en: 'The imported file {path} is larger than {limit} and is not read.',
+    zh: '导入的文件 {path} 超过 {limit}，未读取。',
+    explain: { en: 'A rubric file may be at most 2 MB.', zh: '评估表文件最大 2 MB。' },
+    bad: '',
+    good: R('指标 "甲" 10'),
   },
   RUB201: {
     severity: 'error',
@@ -482,6 +590,14 @@ export const CATALOG = {
     bad: '',
     good: R('指标 "甲" 10'),
   },
+  RUB902: {
+    severity: 'error',
+    en: 'Internal error while checking this file: {error}. Please report it; the other files were still checked.',
+    zh: '检查此文件时出现内部错误：{error}。请报告此问题；其他文件仍已检查。',
+    explain: { en: 'A bug in the checker, confined to this file.', zh: '检查器的缺陷，仅影响此文件。' },
+    bad: '',
+    good: R('指标 "甲" 10'),
+  },
 } satisfies Record<string, CatalogEntry>;
 
 export type Code = keyof typeof CATALOG;
@@ -526,6 +642,14 @@ export const LABELS = {
   'cli.internal': { en: 'Internal error: {error}', zh: '内部错误：{error}' },
   'cli.wouldFormat': { en: '{file} is not formatted', zh: '{file} 未按规范排版' },
   'cli.formatted': { en: 'formatted {file}', zh: '已排版 {file}' },
+  'read.missing': { en: 'it does not exist', zh: '文件不存在' },
+  'read.notFile': { en: 'it is not a regular file (a folder, a device, a pipe or a socket)', zh: '不是普通文件（而是文件夹、设备、管道或套接字）' },
+  'read.outside': { en: 'it leads outside the folders being checked', zh: '它指向所检查的文件夹之外' },
+  'read.unreadable': { en: 'permission denied or read error', zh: '没有权限或读取出错' },
+  'cli.emptyFolder': { en: 'No .rubric file in {path}', zh: '{path} 中没有 .rubric 文件' },
+  'cli.oneFile': { en: 'compile takes one file; {path} holds {count} .rubric files', zh: 'compile 只编译一个文件；{path} 中有 {count} 个 .rubric 文件' },
+  'cli.outputIsSource': { en: 'The output {path} is a file this rubric is read from; choose another output file', zh: '输出文件 {path} 是本评估表的源文件；请另选输出文件' },
+  'cli.cannotWrite': { en: 'Cannot write {path}: {reason}', zh: '无法写入 {path}：{reason}' },
   'word.eof': { en: 'the end of the file', zh: '文件末尾' },
   'word.statement': { en: 'a statement', zh: '语句' },
 } satisfies Record<string, { en: string; zh: string }>;

@@ -4,8 +4,11 @@
 import type { CstElement, CstNode, IRecognitionException, IToken, TokenType } from 'chevrotain';
 import { Decimal } from '../decimal.js';
 import { DiagnosticBag } from '../diagnostics.js';
+import { LIMITS } from '../limits.js';
 import { LineIndex, type Range } from '../source.js';
 import type * as A from './ast.js';
+import { limitDepth } from './depth.js';
+import { reportLongTokens, reportStray, shortText } from './lexical.js';
 import { parseTokens } from './parser.js';
 import * as T from './tokens.js';
 
@@ -90,17 +93,8 @@ export function parseRubric(text: string, file: string, bag: DiagnosticBag): Par
   const rangeOf = (t: IToken): Range => lines.range(t.startOffset, t.startOffset + t.image.length);
 
   // Lexical diagnostics.
-  for (const t of stray) {
-    if (t.tokenType === T.StrayPunctuation) {
-      bag.add('RUB005', file, rangeOf(t), { found: t.image }, {
-        fix: { message: { id: 'fix.remove', args: { found: t.image } }, edits: [{ file, range: rangeOf(t), newText: '' }] },
-      });
-    } else {
-      const ch = t.image;
-      const shown = /[\x00-\x1f\x7f]/.test(ch) ? `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : ch;
-      bag.add('RUB001', file, rangeOf(t), { char: shown });
-    }
-  }
+  reportStray(stray, text, file, lines, bag);
+  reportLongTokens(lexed.tokens, file, lines, bag);
   for (const c of comments) {
     if (c.tokenType === T.UnterminatedComment) bag.add('RUB006', file, lines.range(c.startOffset, c.startOffset + 2));
   }
@@ -119,7 +113,7 @@ export function parseRubric(text: string, file: string, bag: DiagnosticBag): Par
     }
   }
 
-  const { cst, errors } = parseTokens(lexed.tokens);
+  const { cst, errors } = parseTokens(limitDepth(lexed.tokens, file, lines, bag));
   reportSyntaxErrors(errors, text, file, lines, bag);
 
   const b = new AstBuilder(file, lines, bag);
@@ -157,7 +151,7 @@ function reportSyntaxErrors(errors: IRecognitionException[], text: string, file:
     const expected = expectedOf(e);
     bag.add('RUB002', file, range, {
       expected: expected.length > 0 ? expected.join(' / ') : '@word.statement',
-      found: atEof ? '@word.eof' : tok.image,
+      found: atEof ? '@word.eof' : shortText(tok.image),
     });
   }
 }
@@ -473,11 +467,12 @@ class AstBuilder {
   }
 
   private number(t: IToken | undefined, negative: boolean): Decimal | undefined {
-    if (!t) return undefined;
+    // A number over the length limit is reported (RUB016) and not read.
+    if (!t || t.image.length > LIMITS.tokenLength) return undefined;
     const s = normalizeDigits(t.image);
     const d = (s.match(/\./g) ?? []).length <= 1 ? Decimal.parse(s) : undefined;
     if (!d) {
-      this.bag.add('RUB007', this.fileName, this.tokRange(t), { text: t.image });
+      this.bag.add('RUB007', this.fileName, this.tokRange(t), { text: shortText(t.image) });
       return undefined;
     }
     return negative ? d.neg() : d;
