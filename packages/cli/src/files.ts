@@ -1,7 +1,10 @@
-// File system access for the CLI: finding *.rubric files and a Host that reads from disk.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import type { Host } from '@rubric/core';
+// File system access for the CLI: finding *.rubric files, the folders imports may come from, and a
+// Host that reads from disk only what @rubric/node-host allows (regular files inside those folders,
+// under the size limit, never blocking on a special file).
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { folderOf, isRefusal, normalizePath, type Host } from '@rubric/core';
+import { readRubricFile } from '@rubric/node-host';
 
 /** Paths are shown as the user wrote them, with `/` separators. */
 export function display(p: string): string {
@@ -10,9 +13,20 @@ export function display(p: string): string {
 
 export class UsageError extends Error {}
 
-/** Expands folders into the *.rubric files below them (sorted); files are kept as given. */
-export function collectFiles(args: string[]): string[] {
-  const out: string[] = [];
+export interface Inputs {
+  /** The files to check: files as given, folders expanded into the *.rubric names below them (sorted). */
+  files: string[];
+  /** The folders given, and the folders of the files given: where imports may come from. */
+  roots: string[];
+}
+
+/**
+ * Expands folders into the *.rubric names below them. Every such name is listed, whatever it is (a
+ * dangling link, a pipe): reading it is the host's business, which then reports why it could not.
+ */
+export function collectFiles(args: string[]): Inputs {
+  const files: string[] = [];
+  const roots: string[] = [];
   for (const a of args) {
     let st;
     try {
@@ -20,10 +34,40 @@ export function collectFiles(args: string[]): string[] {
     } catch {
       throw new UsageError(a);
     }
-    if (st.isDirectory()) out.push(...walk(a));
-    else out.push(display(a));
+    if (st.isDirectory()) {
+      files.push(...walk(a));
+      roots.push(...bothForms(a));
+    } else {
+      files.push(display(a));
+      roots.push(...bothForms(folderOf(display(a)) || '.'));
+    }
   }
-  return [...new Set(out)];
+  return { files: [...new Set(files)], roots: [...new Set(roots)] };
+}
+
+/** Folders named with --allow-imports, which must exist. */
+export function allowedFolders(dirs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const d of dirs) {
+    let st;
+    try {
+      st = statSync(d);
+    } catch {
+      throw new UsageError(d);
+    }
+    if (!st.isDirectory()) throw new UsageError(d);
+    out.push(...bothForms(d));
+  }
+  return out;
+}
+
+/**
+ * A folder as core compares paths (lexically, as written): both relative to the current folder and
+ * absolute, since a file given one way may import through the other.
+ */
+function bothForms(dir: string): string[] {
+  const abs = resolve(dir);
+  return [normalizePath(display(abs)), normalizePath(display(relative('.', abs)))];
 }
 
 function walk(dir: string): string[] {
@@ -37,12 +81,13 @@ function walk(dir: string): string[] {
   return out;
 }
 
-export const diskHost: Host = {
-  readFile(path: string) {
-    try {
-      return new Uint8Array(readFileSync(path));
-    } catch {
-      return undefined;
-    }
-  },
-};
+/** A Host reading from disk, with `roots` as the folders imports may come from. */
+export function diskHost(roots: readonly string[]): Host {
+  return {
+    importRoots: roots,
+    readFile(path, within) {
+      const r = readRubricFile(path, within);
+      return r === undefined || isRefusal(r) ? r : r.bytes;
+    },
+  };
+}

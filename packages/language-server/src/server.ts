@@ -66,7 +66,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (!c) return;
         void connection.sendDiagnostics({ uri, version, diagnostics: ds.map((d) => toLspDiagnostic(c, d)) });
       },
-      onError: (e) => logError(connection, 'check', e),
+      onError: (e, what) => logError(connection, what ?? 'check', e),
     });
     const folders = Array.isArray(params?.workspaceFolders) ? params.workspaceFolders : [];
     const roots = folders.filter((f) => typeof f?.uri === 'string').map((f) => pathOfUri(f.uri));

@@ -124,6 +124,8 @@ export interface SessionOptions {
   capabilities?: ClientCapabilities;
   /** Answers workspace/configuration (and then the client announces the capability). */
   configuration?: (section: string | undefined) => unknown;
+  /** Workspace folders (absolute paths); default: the repository's rubrics/ folder. */
+  workspaceFolders?: string[];
 }
 
 export class Session {
@@ -164,8 +166,8 @@ export class Session {
     };
     const init: InitializeResult = await conn.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: uriOf(ROOT),
-      workspaceFolders: [{ uri: uriOf(`${ROOT}/rubrics`), name: 'rubrics' }],
+      rootUri: uriOf(opts.workspaceFolders?.[0] ?? ROOT),
+      workspaceFolders: (opts.workspaceFolders ?? [`${ROOT}/rubrics`]).map((p) => ({ uri: uriOf(p), name: p.slice(p.lastIndexOf('/') + 1) })),
       capabilities,
       locale: opts.locale ?? 'zh-cn',
       initializationOptions: { debounceMs: 0, ...opts.initializationOptions },
