@@ -23,6 +23,12 @@ describe('nesting depth', () => {
     expect(codes(compileText('main.rubric', nested(LIMITS.depth - 1)).diagnostics)).not.toContain('RUB017');
     expect(codes(compileText('main.rubric', nested(LIMITS.depth)).diagnostics)).toContain('RUB017');
   });
+  it('applies the limit to sections used inside indicators, whose depths add up (100 sections of 30 levels)', () => {
+    const secs = Array.from({ length: 100 }, (_, i) => `章节 S${i} {\n${'指标 "层" {\n'.repeat(30)}${i < 99 ? `使用 S${i + 1}` : '指标 "末" 1'}\n${'}\n'.repeat(30)}}\n`).join('');
+    const r = compileText('main.rubric', `${secs}评估表 "x" {\n  使用 S0\n}\n`);
+    expect(codes(r.diagnostics)).toContain('RUB017');
+    expect(r.rubric).toBeDefined();
+  });
   it('survives 100,000 unclosed braces', () => {
     const r = compileText('main.rubric', `评估表 "x" {${'指标 "a" {'.repeat(100_000)}`);
     expect(codes(r.diagnostics)).toContain('RUB017');

@@ -8,6 +8,7 @@ import type { Range } from '../source.js';
 import type * as A from '../syntax/ast.js';
 import { KEYWORDS } from '../syntax/tokens.js';
 import { isRefusal, reportImportFailure, type ReadRefusal } from '../imports.js';
+import { tooDeep } from '../syntax/depth.js';
 import { renameFix } from './suggest.js';
 import { allIndicators } from './walk.js';
 import type { ParseResult } from '../syntax/cst-to-ast.js';
@@ -444,7 +445,8 @@ class Builder {
     }
     const ctx: Context = kind;
     const scope: Scope = { measures: new Map(), parent: outer };
-    const items = this.expand(file, s.body?.statements ?? [], ctx, chain);
+    // Sections used inside indicators can nest deeper than any one file does: the same limit applies.
+    const items = tooDeep(level, s.body, file, this.bag) ? [] : this.expand(file, s.body?.statements ?? [], ctx, chain);
     for (const { file: f, stmt: st } of items) if (st.type === 'measure') this.measure(f, st, scope);
 
     const bands: BandIR[] = [];

@@ -5,6 +5,7 @@
 // owned the block without it, and the rest of the file is parsed and checked as usual.
 import type { IToken } from 'chevrotain';
 import type { DiagnosticBag } from '../diagnostics.js';
+import type { Block } from './ast.js';
 import { LIMITS } from '../limits.js';
 import type { LineIndex } from '../source.js';
 import * as T from './tokens.js';
@@ -45,4 +46,16 @@ export function maxDepth(tokens: readonly IToken[]): number {
     } else if (t.tokenType === T.RBrace && depth > 0) depth--;
   }
   return max;
+}
+
+/**
+ * True (and reported, RUB017 at its opening brace) when the block of an indicator at `level` of the
+ * IR (1 for the rubric's own indicators) would lie deeper than the limit. A file alone never gets
+ * there (limitDepth), but sections used inside indicators stack their depths.
+ */
+export function tooDeep(level: number, body: Block | undefined, file: string, bag: DiagnosticBag, limit: number = LIMITS.depth): boolean {
+  if (level < limit || !body || body.statements.length === 0) return false;
+  const s = body.range.start;
+  bag.add('RUB017', file, { start: s, end: { line: s.line, column: s.column + 1, offset: s.offset + 1 } }, { limit });
+  return true;
 }
