@@ -4,6 +4,7 @@
 // everything else in the file is still checked.
 import { CATALOG, LIMITS, compileText, formatText, limitDiagnostics, loadSource, reparse, utf8SizeExceeds, type Diagnostic } from '@rubric/core';
 import { describe, expect, it } from 'vitest';
+import { read } from './harness.js';
 
 const codes = (ds: Diagnostic[]) => ds.map((d) => d.code);
 const nested = (n: number) => `评估表 "深" {\n  总分 5\n  指标 "乙" 10\n${'指标 "a" {\n'.repeat(n)}${'}\n'.repeat(n)}}\n`;
@@ -140,8 +141,15 @@ describe('too many diagnostics', () => {
   });
 });
 
-describe('catalog texts', () => {
-  it('state the limits as they are', () => {
+describe('catalog texts and docs', () => {
+  it('docs/language.md states the limits as they are', () => {
+    const doc = read('docs/language.md');
+    expect(doc).toContain(`${LIMITS.fileBytes / 1048576} MB (${LIMITS.fileBytes.toLocaleString('en')} bytes`);
+    expect(doc).toContain(`${LIMITS.tokenLength.toLocaleString('en')} characters`);
+    expect(doc).toContain(`${LIMITS.depth} levels`);
+    expect(doc).toContain(`| ${LIMITS.diagnosticsPerFile} |`);
+  });
+  it('the catalog states the limits as they are', () => {
     expect(CATALOG.RUB010.explain.en).toContain(`${LIMITS.fileBytes / 1048576} MB`);
     expect(CATALOG.RUB118.explain.en).toContain(`${LIMITS.fileBytes / 1048576} MB`);
     expect(CATALOG.RUB015.explain.en).toContain(`${LIMITS.diagnosticsPerFile}`);

@@ -100,8 +100,8 @@ export const CATALOG = {
     en: 'This file is larger than {limit}; it is not checked.',
     zh: '此文件超过 {limit}，不予检查。',
     explain: {
-      en: 'A rubric file may be at most 2 MB (the largest published standards are about 100 KB). Split a larger file into several files that share sections with 导入.',
-      zh: '评估表文件最大 2 MB（已发布的最大标准约 100 KB）。更大的文件请拆分为多个文件，用 导入 共用章节。',
+      en: 'A rubric file may be at most 2 MB (the largest of the published standards transcribed so far is about 25 KB). Split a larger file into several files that share sections with 导入.',
+      zh: '评估表文件最大 2 MB（目前转写的已发布标准最大约 25 KB）。更大的文件请拆分为多个文件，用 导入 共用章节。',
     },
     bad: '',
     good: R('指标 "甲" 10'),
