@@ -2,7 +2,7 @@
 // outside the basic plane, huge texts and tokens, too many diagnostics. Each case once crashed,
 // split a character or reported thousands of times; now each is one located, coded diagnostic and
 // everything else in the file is still checked.
-import { CATALOG, LIMITS, compileText, formatText, limitDiagnostics, loadSource, reparse, utf8SizeExceeds, type Diagnostic } from '@rubric/core';
+import { CATALOG, LIMITS, ProgramIndex, compileText, formatText, limitDiagnostics, loadSource, reparse, utf8SizeExceeds, type Diagnostic } from '@rubric/core';
 import { describe, expect, it } from 'vitest';
 import { read } from './harness.js';
 
@@ -111,6 +111,23 @@ describe('huge inputs', () => {
     expect(utf8SizeExceeds('评'.repeat(100), 299)).toBe(true);
     expect(utf8SizeExceeds('𠮷'.repeat(10), 40)).toBe(false);
     expect(utf8SizeExceeds('𠮷'.repeat(10), 39)).toBe(true);
+  });
+});
+
+describe('many statements in one block', () => {
+  // 150,000 statements in one section: nothing may pass them to a function as separate arguments
+  // (f(...xs) overflows the stack from about 120,000 arguments).
+  const text = `章节 S {\n${'评审\n'.repeat(150_000)}}\n评估表 "x" {\n  指标 "a" 1 {\n    使用 S\n    档 无此度量 >= 1 1\n  }\n}\n`;
+  it('compiles, indexes and reparses them', () => {
+    const r = compileText('main.rubric', text);
+    expect(codes(r.diagnostics)).toContain('RUB105');
+    expect(() => new ProgramIndex(r.files)).not.toThrow();
+    const at = text.indexOf('评审\n', 1000);
+    const old = r.files[0]!;
+    const count = old.parse.tokens.length;
+    const inc = reparse(old, `${text.slice(0, at)}说明 "新"\n${text.slice(at)}`, { consume: true });
+    expect(inc.mode).toBe('block');
+    expect(inc.file.parse.tokens.length).toBe(count + 2);
   });
 });
 

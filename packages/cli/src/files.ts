@@ -1,7 +1,7 @@
 // File system access for the CLI: finding *.rubric files, the folders imports may come from, and a
 // Host that reads from disk only what @rubric/node-host allows (regular files inside those folders,
 // under the size limit, never blocking on a special file).
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { folderOf, isRefusal, normalizePath, type Host } from '@rubric/core';
 import { readRubricFile } from '@rubric/node-host';
@@ -28,14 +28,8 @@ export function collectFiles(args: string[]): Inputs {
   const files: string[] = [];
   const roots: string[] = [];
   for (const a of args) {
-    let st;
-    try {
-      st = statSync(a);
-    } catch {
-      throw new UsageError(a);
-    }
-    if (st.isDirectory()) {
-      files.push(...walk(a));
+    if (statOrUsage(a).isDirectory()) {
+      for (const f of walk(a)) files.push(f);
       roots.push(...bothForms(a));
     } else {
       files.push(display(a));
@@ -49,16 +43,19 @@ export function collectFiles(args: string[]): Inputs {
 export function allowedFolders(dirs: readonly string[]): string[] {
   const out: string[] = [];
   for (const d of dirs) {
-    let st;
-    try {
-      st = statSync(d);
-    } catch {
-      throw new UsageError(d);
-    }
-    if (!st.isDirectory()) throw new UsageError(d);
+    if (!statOrUsage(d).isDirectory()) throw new UsageError(d);
     out.push(...bothForms(d));
   }
   return out;
+}
+
+/** What a path given on the command line is; a path that does not exist is a usage error. */
+function statOrUsage(p: string): Stats {
+  try {
+    return statSync(p);
+  } catch {
+    throw new UsageError(p);
+  }
 }
 
 /**
@@ -75,7 +72,7 @@ function walk(dir: string): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))) {
     if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...walk(p));
+    if (e.isDirectory()) for (const f of walk(p)) out.push(f);
     else if (e.name.endsWith('.rubric')) out.push(display(relative('.', p) || p));
   }
   return out;

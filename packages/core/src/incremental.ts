@@ -151,7 +151,7 @@ export function reparse(old: SourceFile, text: string, options: ReparseOptions =
     const hi = firstAtOrAfter(olds, to);
     const mid = news.filter((t) => inContents(t.startOffset)).map(placed);
     for (let i = hi; i < olds.length; i++) moveToken(olds[i]!);
-    olds.splice(lo, hi - lo, ...mid);
+    replaceRange(olds, lo, hi, mid);
     return olds;
   };
   const splice = (olds: IToken[], news: IToken[]): IToken[] => {
@@ -173,7 +173,7 @@ export function reparse(old: SourceFile, text: string, options: ReparseOptions =
     // Comment tokens are also in `tokens`: they are moved there, once, and only re-listed here.
     tokens = spliceInPlace(old.parse.tokens, iso.tokens);
     const mid = tokens.slice(firstAtOrAfter(tokens, from), firstAtOrAfter(tokens, to + delta)).filter(isComment);
-    olds.splice(cLo, cHi - cLo, ...mid);
+    replaceRange(olds, cLo, cHi, mid);
     commentTokens = olds;
   } else {
     tokens = splice(old.parse.tokens, iso.tokens);
@@ -350,4 +350,15 @@ function firstAtOrAfter(tokens: IToken[], offset: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * `a.splice(lo, hi - lo, ...items)` without passing the items as arguments (a block of more than
+ * about 120,000 tokens would overflow the stack).
+ */
+function replaceRange<T>(a: T[], lo: number, hi: number, items: readonly T[]): void {
+  const tail = a.slice(hi);
+  a.length = lo;
+  for (const x of items) a.push(x);
+  for (const x of tail) a.push(x);
 }

@@ -169,7 +169,7 @@ export class ProgramIndex {
       this.use(this.declare('section', s.name.value, def.file, def.decl.name!), file, s.name);
       if (stack.includes(s.name.value) || !def.decl.body) continue;
       blocks.push(def.decl.body);
-      out.push(...this.expand(def.file, def.decl.body.statements, [...stack, s.name.value], blocks));
+      for (const it of this.expand(def.file, def.decl.body.statements, [...stack, s.name.value], blocks)) out.push(it);
     }
     return out;
   }

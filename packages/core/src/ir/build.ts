@@ -183,7 +183,8 @@ class Builder {
         this.bag.add('RUB112', file, s.name.range, { name: s.name.value });
         continue;
       }
-      out.push(...this.expand(def.file, def.decl.body?.statements ?? [], ctx, [...chain, s.name.value]));
+      // A loop, not push(...items): a section may hold more statements than a call takes arguments.
+      for (const it of this.expand(def.file, def.decl.body?.statements ?? [], ctx, [...chain, s.name.value])) out.push(it);
     }
     return out;
   }
@@ -615,7 +616,7 @@ class Builder {
 
   private unknownMeasure(file: string, name: A.Name, scope: Scope, ind: IndicatorIR): void {
     const visible: string[] = [];
-    for (let x: Scope | undefined = scope; x; x = x.parent) visible.push(...x.measures.keys());
+    for (let x: Scope | undefined = scope; x; x = x.parent) for (const k of x.measures.keys()) visible.push(k);
     const fix = renameFix(file, name.range, name.value, visible);
     this.bag.add('RUB105', file, name.range, { name: name.value }, fix ? { indicator: label(ind), fix } : { indicator: label(ind) });
   }
