@@ -103,6 +103,7 @@ describe('huge inputs', () => {
     expect(fromText.parse.tokens).toEqual([]);
     expect(codes(loadSource('big.rubric', new TextEncoder().encode(big)).diagnostics)).toEqual(['RUB010']);
     expect(codes(compileText('big.rubric', big).diagnostics)).toEqual(['RUB010']);
+    expect(formatText(big)).toMatchObject({ text: undefined, diagnostics: [{ code: 'RUB010' }] });
     // An edit that brings it under the limit parses it again.
     expect(codes(reparse(fromText, '评估表 "x" { 指标 "a" 1 }').file.diagnostics)).toEqual([]);
   });

@@ -94,10 +94,11 @@ describe('hostile files', () => {
       expect((await session.diagnostics(okUri, version)).diagnostics.map((d) => d.code)).toEqual(['RUB202']);
       await session.replace(okUri, OK);
       await stillAnswers(session, okUri);
-      // Every request on the hostile document is answered.
+      // Every request on the hostile document is answered; a document that is not read is not formatted.
       for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full', 'textDocument/formatting']) {
         await expect(session.request(method, { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })).resolves.toBeDefined();
       }
+      if (name === 'huge.rubric') expect(await session.request('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } })).toBeNull();
       await session.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
     }
   });
