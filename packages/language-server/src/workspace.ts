@@ -82,6 +82,9 @@ export class Workspace {
       const uri = this.uriByPath.get(path);
       const doc = uri ? this.docs.get(uri) : undefined;
       if (doc) return doc.getText();
+      // Files are named by absolute paths here; a relative one comes from a document that is not a
+      // file (untitled:…), whose imports would otherwise be read relative to the server's folder.
+      if (!path.startsWith('/')) return { refused: 'outside' };
       const r = readRubricFile(path, roots);
       if (r === undefined || isRefusal(r)) return r;
       this.mtimes.set(path, r.mtimeMs);

@@ -58,6 +58,10 @@ describe('hostile files', () => {
     expect(JSON.stringify(session.published)).not.toMatch(LEAK);
     const okUri = await session.open(join(dir, 'ok.rubric'));
     await stillAnswers(session, okUri);
+    // A document that is not a file imports nothing, not even relative to the server's own folder.
+    const untitled = 'untitled:Untitled-1';
+    await session.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: untitled, languageId: 'rubric', version: 1, text: '导入 "package.json.rubric"\n导入 "rubrics/yueyang-common.rubric"\n' } });
+    expect((await session.diagnostics(untitled, 1)).diagnostics.map((d) => d.code)).toEqual(['RUB115', 'RUB115']);
     // References and rename walk the workspace's files, the closed one included.
     const text = body;
     const position = positionAt(text, text.indexOf('使用 共用') + 4);
