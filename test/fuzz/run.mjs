@@ -1,7 +1,8 @@
 // `pnpm fuzz`: the long fuzzing run, on demand (not in CI). Runs the inputs of test/fuzz/inputs.mjs
 // through the core, the formatter, the incremental reparser and the decoder in worker threads and
 // prints, per target, how many inputs ran, how many threw, broke a property, were slow (over 2 s) or
-// hung (no progress for 30 s: the worker is stopped and replaced), and the slowest input.
+// hung (no progress for 30 s once the worker has started: it is stopped and replaced), and the
+// slowest input.
 // Exit status 1 when anything threw, broke or hung.
 //
 //   node test/fuzz/run.mjs [--scale 1] [--seed 1] [--workers 2] [--only core,format]
@@ -30,6 +31,7 @@ if (!isMainThread) {
   let last = Date.now();
   parentPort.on('message', ({ start }) => {
     const batch = inputs(target, seed, start, BATCH);
+    parentPort.postMessage({ heartbeat: start });
     const report = { start, count: 0, throws: [], broken: [], slow: [], maxMs: 0, maxAt: start };
     for (let i = 0; i < batch.length; i++) {
       const t = performance.now();
@@ -54,6 +56,8 @@ if (!isMainThread) {
     }
     parentPort.postMessage({ report });
   });
+  // Loaded: from now on the watchdog counts (a loaded machine may take long to start a worker).
+  parentPort.postMessage({ ready: true });
 } else {
   const args = process.argv.slice(2);
   const opt = (name, fallback) => {
@@ -95,6 +99,7 @@ if (!isMainThread) {
         let start = -1;
         let current = -1;
         let beat = Date.now();
+        let ready = false;
         const give = () => {
           if (next >= total) {
             clearInterval(watch);
@@ -110,7 +115,7 @@ if (!isMainThread) {
           w.postMessage({ start });
         };
         const watch = setInterval(() => {
-          if (Date.now() - beat < HANG_MS) return;
+          if (!ready || Date.now() - beat < HANG_MS) return;
           // A hang: record the input, count the rest of its batch as run, replace the worker.
           clearInterval(watch);
           stats.hangs.push({ index: current });
@@ -121,6 +126,10 @@ if (!isMainThread) {
         }, 1000);
         w.on('message', (m) => {
           beat = Date.now();
+          if (m.ready) {
+            ready = true;
+            return;
+          }
           if (m.heartbeat !== undefined) {
             current = m.heartbeat;
             return;
