@@ -3,7 +3,7 @@ import { CATALOG } from '@rubric/core';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
 import { diagnosticsDoc } from '../scripts/gen-diagnostics-doc.mjs';
-import { read } from './harness.js';
+import { NO_SOURCE_EXAMPLE, read } from './harness.js';
 
 describe('docs/diagnostics.md', () => {
   it('is generated from the catalog (run `pnpm docs`)', () => {

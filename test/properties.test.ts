@@ -5,13 +5,11 @@ import fc from 'fast-check';
 import { LineIndex, compileText, formatText, type Diagnostic } from '@rubric/core';
 import { describe, expect, it } from 'vitest';
 import { read, seedRubrics } from './harness.js';
+// @ts-expect-error: a plain .mjs module without types
+import { PIECES as SHARED_PIECES } from './fuzz/inputs.mjs';
 
-const PIECES = [
-  '评估表', 'rubric', '指标', 'indicator', '总分', '档', '每', '最高', '扣', '不得分', '评审', '一票否决', '当', '加分', '部分', '权重',
-  '等级', '度量', '百分比', '整数', '按比例', '在', '以上', '以下', '导入', '章节', '使用', '计分单位', '不封顶', '评价标准', '说明',
-  '"甲"', '“乙”', '「丙」', '"未完', '名称', '参与率', '1', '1.1', '1.1.1', '10', '10分', '0.5', '１０', '-5', '60%', '60％', '3~5', '3-5',
-  '{', '}', '｛', '｝', '(', ')', '（', '）', '[', ']', ',', '，', '>=', '≥', '<', '=', '~', '；', ':', '@', '//注释\n', '/*', '*/', '\n', ' ', '\t', '\u3000',
-];
+const PIECES = SHARED_PIECES as string[];
+
 
 function rangesInside(text: string, ds: Diagnostic[], file: string): void {
   const idx = new LineIndex(text);

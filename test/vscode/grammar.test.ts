@@ -87,6 +87,17 @@ describe('TextMate grammar', () => {
     }
   });
 
+  it('takes a keyword glued to an ideograph outside the basic plane as a name, as the lexer does', () => {
+    for (const line of ['使用 𠮷野', '指标 𠮷 10', '档𠮷 ']) {
+      const tokens = loadSource('x.rubric', line).parse.tokens.map((t) => t.tokenType.name);
+      const [scopes] = scopesByLine(line);
+      const lastName = line.lastIndexOf('𠮷');
+      expect(tokens, line).toContain('Identifier');
+      expect(scopes![lastName]!.at(-1), line).toMatch(/^(variable|entity)\./);
+      expect(scopes![lastName + 1]!.at(-1), line).toMatch(/^(variable|entity)\./);
+    }
+  });
+
   describe.each(seeds)('agrees with the lexer on rubrics/%s', (name) => {
     it('every token', () => {
       const text = readFileSync(join(rubricsDir, name), 'utf8');

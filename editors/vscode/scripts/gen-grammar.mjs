@@ -7,8 +7,9 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { KEYWORDS } from '@rubric/core';
 
-/** Letters that may continue a name, as in the lexer's Identifier token (Oniguruma syntax). */
-const LETTER = 'A-Za-z_\\x{00C0}-\\x{024F}\\x{3400}-\\x{4DBF}\\x{4E00}-\\x{9FFF}\\x{F900}-\\x{FAFF}';
+/** Letters that may continue a name, as in the lexer's Identifier token (Oniguruma syntax, which
+ * reads code points: the supplementary ideographs the lexer takes through their surrogates). */
+const LETTER = 'A-Za-z_\\x{00C0}-\\x{024F}\\x{3400}-\\x{4DBF}\\x{4E00}-\\x{9FFF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{323AF}';
 const NOT_AFTER_NAME = `(?<![${LETTER}])`;
 const NOT_BEFORE_NAME = `(?![${LETTER}0-9])`;
 const DIGITS = '[0-9\\x{FF10}-\\x{FF19}]+(?:\\.[0-9\\x{FF10}-\\x{FF19}]+)*';

@@ -8,7 +8,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { buildTable, compile, renderWith, type Locale } from '@rubric/core';
 import { ExportError, exportTable } from '@rubric/export';
 import { formatLine, type Output } from './commands.js';
-import { diskHost, display, UsageError } from './files.js';
+import { display, hostFor, UsageError } from './files.js';
 
 export const EXPORT_FORMATS = ['xlsx', 'docx', 'html', 'pdf', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -44,7 +44,7 @@ export async function exportCommand(file: string, opts: ExportOptions): Promise<
   }
   if (isDir) return { out: [], err: [say('notAFile', { path: display(file) }, opts.locale)], code: 2 };
   const path = display(file);
-  const result = compile(path, diskHost);
+  const result = compile(path, hostFor(path));
   if (!result.rubric || !hasRubricDecl(result)) {
     return { out: [], err: [...result.diagnostics.map((d) => formatLine(d, opts.locale)), say('noRubric', { file: path }, opts.locale)], code: 2 };
   }

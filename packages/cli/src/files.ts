@@ -1,7 +1,10 @@
-// File system access for the CLI: finding *.rubric files and a Host that reads from disk.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import type { Host } from '@rubric/core';
+// File system access for the CLI: finding *.rubric files, the folders imports may come from, and a
+// Host that reads from disk only what @rubric/node-host allows (regular files inside those folders,
+// under the size limit, never blocking on a special file).
+import { readdirSync, statSync, type Stats } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { folderOf, isRefusal, normalizePath, type Host } from '@rubric/core';
+import { readRubricFile } from '@rubric/node-host';
 
 /** Paths are shown as the user wrote them, with `/` separators. */
 export function display(p: string): string {
@@ -10,20 +13,58 @@ export function display(p: string): string {
 
 export class UsageError extends Error {}
 
-/** Expands folders into the *.rubric files below them (sorted); files are kept as given. */
-export function collectFiles(args: string[]): string[] {
-  const out: string[] = [];
+export interface Inputs {
+  /** The files to check: files as given, folders expanded into the *.rubric names below them (sorted). */
+  files: string[];
+  /** The folders given, and the folders of the files given: where imports may come from. */
+  roots: string[];
+}
+
+/**
+ * Expands folders into the *.rubric names below them. Every such name is listed, whatever it is (a
+ * dangling link, a pipe): reading it is the host's business, which then reports why it could not.
+ */
+export function collectFiles(args: string[]): Inputs {
+  const files: string[] = [];
+  const roots: string[] = [];
   for (const a of args) {
-    let st;
-    try {
-      st = statSync(a);
-    } catch {
-      throw new UsageError(a);
+    if (statOrUsage(a).isDirectory()) {
+      for (const f of walk(a)) files.push(f);
+      roots.push(...bothForms(a));
+    } else {
+      files.push(display(a));
+      roots.push(...bothForms(folderOf(display(a)) || '.'));
     }
-    if (st.isDirectory()) out.push(...walk(a));
-    else out.push(display(a));
   }
-  return [...new Set(out)];
+  return { files: [...new Set(files)], roots: [...new Set(roots)] };
+}
+
+/** Folders named with --allow-imports, which must exist. */
+export function allowedFolders(dirs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const d of dirs) {
+    if (!statOrUsage(d).isDirectory()) throw new UsageError(d);
+    out.push(...bothForms(d));
+  }
+  return out;
+}
+
+/** What a path given on the command line is; a path that does not exist is a usage error. */
+function statOrUsage(p: string): Stats {
+  try {
+    return statSync(p);
+  } catch {
+    throw new UsageError(p);
+  }
+}
+
+/**
+ * A folder as core compares paths (lexically, as written): both relative to the current folder and
+ * absolute, since a file given one way may import through the other.
+ */
+function bothForms(dir: string): string[] {
+  const abs = resolve(dir);
+  return [normalizePath(display(abs)), normalizePath(display(relative('.', abs)))];
 }
 
 function walk(dir: string): string[] {
@@ -31,18 +72,24 @@ function walk(dir: string): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))) {
     if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...walk(p));
+    if (e.isDirectory()) for (const f of walk(p)) out.push(f);
     else if (e.name.endsWith('.rubric')) out.push(display(relative('.', p) || p));
   }
   return out;
 }
 
-export const diskHost: Host = {
-  readFile(path: string) {
-    try {
-      return new Uint8Array(readFileSync(path));
-    } catch {
-      return undefined;
-    }
-  },
-};
+/** A Host reading from disk, with `roots` as the folders imports may come from. */
+export function diskHost(roots: readonly string[]): Host {
+  return {
+    importRoots: roots,
+    readFile(path, within) {
+      const r = readRubricFile(path, within);
+      return r === undefined || isRefusal(r) ? r : r.bytes;
+    },
+  };
+}
+
+/** A Host for one rubric file given on the command line: imports may come from its folder. */
+export function hostFor(file: string): Host {
+  return diskHost(collectFiles([file]).roots);
+}

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { basename, dirname, extname, join } from 'node:path';
 import { compile, renderRef, sortDiagnostics, type Diagnostic, type Locale } from '@rubric/core';
 import { formatLine, type Output } from './commands.js';
-import { diskHost, display, UsageError } from './files.js';
+import { display, hostFor, UsageError } from './files.js';
 import { say } from './messages.js';
 
 export interface ImportOptions {
@@ -55,7 +55,7 @@ export async function importCommand(file: string, opts: ImportOptions): Promise<
       return err(new lib.ImportError('IMP007', { file: p, detail: e instanceof Error ? e.message : String(e) }));
     }
     out.push(lib.renderImportText('wrote', { file: p, title: r.title }, opts.locale));
-    all.push(...compile(p, diskHost).diagnostics);
+    all.push(...compile(p, hostFor(p)).diagnostics);
   }
   all = sortDiagnostics(all);
   for (const d of all) out.push(formatLine(d, opts.locale));

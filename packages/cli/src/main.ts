@@ -12,10 +12,17 @@ function envLocale(): string | undefined {
   return process.env['LC_ALL'] || process.env['LC_MESSAGES'] || process.env['LANG'] || undefined;
 }
 
+// A reader that goes away (`rubric check … | head -1`) is not a failure of the command: stop writing
+// and exit with the status the command already decided.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  throw e;
+});
+
 function finish(o: Output): void {
+  process.exitCode = o.code;
   if (o.out.length > 0) process.stdout.write(`${o.out.join('\n')}\n`);
   if (o.err.length > 0) process.stderr.write(`${o.err.join('\n')}\n`);
-  process.exitCode = o.code;
 }
 
 function run(locale: Locale, f: () => Output): void {
@@ -49,6 +56,9 @@ const program = new Command('rubric')
   .exitOverride()
   .showHelpAfterError();
 
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const ALLOW_IMPORTS = 'also allow imports from this folder (repeatable; by default imports stay inside the folders checked)';
+
 const lang = (): Locale => resolveLocale((program.opts()['lang'] as string | undefined) ?? envLocale());
 
 program
@@ -56,14 +66,18 @@ program
   .description('check rubric files or folders and report errors / 检查评估表')
   .argument('<paths...>', 'files or folders')
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-  .action((paths: string[], o: { format: 'text' | 'json' }) => run(lang(), () => checkCommand(paths, { format: o.format, locale: lang() })));
+  .option('--allow-imports <folder>', ALLOW_IMPORTS, collect, [])
+  .action((paths: string[], o: { format: 'text' | 'json'; allowImports: string[] }) =>
+    run(lang(), () => checkCommand(paths, { format: o.format, locale: lang(), allowImports: o.allowImports })),
+  );
 
 program
   .command('compile')
   .description('compile a rubric to JSON IR / 编译为 JSON')
   .argument('<file>', 'a .rubric file')
   .option('-o, --output <file>', 'write the JSON to this file')
-  .action((file: string, o: { output?: string }) => run(lang(), () => compileCommand(file, { ...o, locale: lang() })));
+  .option('--allow-imports <folder>', ALLOW_IMPORTS, collect, [])
+  .action((file: string, o: { output?: string; allowImports: string[] }) => run(lang(), () => compileCommand(file, { ...o, locale: lang() })));
 
 program
   .command('import')

@@ -29,7 +29,7 @@ import {
   type ScoreResult,
 } from '@rubric/core';
 import { formatLine, type Output } from './commands.js';
-import { collectFiles, diskHost, display, UsageError } from './files.js';
+import { collectFiles, display, hostFor, UsageError } from './files.js';
 import { say } from './messages.js';
 
 export interface ScoreOptions {
@@ -45,8 +45,8 @@ export interface ScoreOptions {
 
 /** The rubrics of a file, or a usage error when it holds none. */
 function loadRubrics(path: string, locale: Locale, err: string[]): RubricIR[] {
-  const [file] = collectFiles([path]);
-  const r = compile(file!, diskHost);
+  const [file] = collectFiles([path]).files;
+  const r = compile(file!, hostFor(file!));
   // The document's own arithmetic errors are `rubric check`'s business; what keeps it from being read is shown.
   for (const d of r.diagnostics.filter((x) => x.severity === 'error' && /^RUB[01]/.test(x.code))) err.push(formatLine(d, locale));
   if (r.rubrics.length === 0) throw new UsageError(path);
@@ -255,7 +255,7 @@ export function templateCommand(rubricPath: string, opts: { format: 'json' | 'cs
 /** Test files of rubrics: `<name>.tests.jsonc` beside `<name>.rubric`, in the paths given. */
 function testFiles(paths: string[]): { rubric: string; tests: string }[] {
   const out: { rubric: string; tests: string }[] = [];
-  for (const f of collectFiles(paths.length > 0 ? paths : ['.'])) {
+  for (const f of collectFiles(paths.length > 0 ? paths : ['.']).files) {
     const tests = f.replace(/\.rubric$/, '.tests.jsonc');
     try {
       if (statSync(tests).isFile()) out.push({ rubric: f, tests });
@@ -273,7 +273,7 @@ export function testCommand(paths: string[], opts: { locale: Locale }): Output {
   let passed = 0;
   let failed = 0;
   for (const { rubric, tests } of testFiles(paths)) {
-    const rubrics = compile(rubric, diskHost).rubrics;
+    const rubrics = compile(rubric, hostFor(rubric)).rubrics;
     const run = runCases(readFileSync(tests, 'utf8'), tests, rubrics);
     for (const c of run.cases) {
       out.push(`${c.passed ? '✓' : '✗'} ${tests}: ${c.name}`);

@@ -2,13 +2,16 @@
 // statement per line, two spaces per block level, `{` at the end of the header, ASCII punctuation,
 // straight quotes, `~` for ranges, at most one blank line between statements; keywords stay in the
 // language they were written in, and every comment is kept where it was. Idempotent. A file with
-// syntax errors is not formatted (the result says why), so nothing the author wrote can be lost.
+// syntax errors, or over the size limit, is not formatted (the result says why), so nothing the
+// author wrote can be lost.
 import type { IToken } from 'chevrotain';
 import { DiagnosticBag, type Diagnostic } from './diagnostics.js';
 import type * as A from './syntax/ast.js';
 import { normalizeDigits } from './syntax/digits.js';
 import { parseRubric } from './syntax/parse.js';
 import * as T from './syntax/tokens.js';
+import { unreadableDiagnostic } from './imports.js';
+import { LIMITS, utf8SizeExceeds } from './limits.js';
 
 export interface FormatResult {
   /** The formatted text, or undefined when the file has syntax errors. */
@@ -60,6 +63,8 @@ function statementStarts(ast: A.FileAst): Set<number> {
 
 
 export function formatText(text: string, file = 'input.rubric'): FormatResult {
+  // A text over the size limit is not parsed, hence not formatted (RUB010).
+  if (utf8SizeExceeds(text, LIMITS.fileBytes)) return { text: undefined, diagnostics: [unreadableDiagnostic(file, { refused: 'tooLarge' })] };
   const bag = new DiagnosticBag();
   const parsed = parseRubric(text, file, bag);
   if (bag.items.some((d) => d.severity === 'error')) return { text: undefined, diagnostics: bag.items };

@@ -17,6 +17,8 @@ import { loadSource, type SourceFile } from './program.js';
 import { LineIndex, type Position } from './source.js';
 import type * as A from './syntax/ast.js';
 import { parseRubric, type Marks, type ParseResult } from './syntax/parse.js';
+import { maxDepth } from './syntax/depth.js';
+import { LIMITS, utf8SizeExceeds } from './limits.js';
 
 export interface Reparse {
   file: SourceFile;
@@ -46,6 +48,8 @@ const HEAD = '评估表 "" {';
 export function reparse(old: SourceFile, text: string, options: ReparseOptions = {}): Reparse {
   if (old.text === text) return { file: old, mode: 'unchanged', reparsed: 0 };
   const full = (): Reparse => ({ file: loadSource(old.path, text), mode: 'full', reparsed: text.length });
+  // A text over the size limit is refused as a whole by loadSource (RUB010).
+  if (utf8SizeExceeds(text, LIMITS.fileBytes)) return full();
   // Files that were decoded from bytes carry encoding diagnostics that a text edit cannot update.
   if (old.diagnostics.some((d) => d.code === 'RUB008' || d.code === 'RUB009')) return full();
 
@@ -55,8 +59,9 @@ export function reparse(old: SourceFile, text: string, options: ReparseOptions =
   const oldEnd = a.length - commonSuffix(a, text, Math.min(a.length, text.length) - start);
   const delta = text.length - a.length;
 
-  const block = innermostBlock(old.parse.ast, start, oldEnd, a);
-  if (!block) return full();
+  const inner = innermostBlock(old.parse.ast, start, oldEnd, a);
+  if (!inner) return full();
+  const { block, level } = inner;
   // Contents of the block: [from, to) in the old text, [from, to + delta) in the new one.
   const from = block.range.start.offset + 1;
   const to = block.range.end.offset - 1;
@@ -68,6 +73,9 @@ export function reparse(old: SourceFile, text: string, options: ReparseOptions =
   const contents = text.slice(from, to + delta);
   const bag = new DiagnosticBag();
   const iso = parseRubric(`${HEAD}${contents}}`, old.path, bag);
+  // The contents were parsed one level deep; in place they are `level` deep. A parse that would
+  // cross the nesting limit there is done in full, so that RUB017 is reported where it belongs.
+  if (level - 1 + maxDepth(iso.tokens) > LIMITS.depth) return full();
   const decl = iso.ast.decls[0];
   const body = decl?.type === 'rubric' ? decl.body : undefined;
   if (
@@ -143,7 +151,7 @@ export function reparse(old: SourceFile, text: string, options: ReparseOptions =
     const hi = firstAtOrAfter(olds, to);
     const mid = news.filter((t) => inContents(t.startOffset)).map(placed);
     for (let i = hi; i < olds.length; i++) moveToken(olds[i]!);
-    olds.splice(lo, hi - lo, ...mid);
+    replaceRange(olds, lo, hi, mid);
     return olds;
   };
   const splice = (olds: IToken[], news: IToken[]): IToken[] => {
@@ -165,7 +173,7 @@ export function reparse(old: SourceFile, text: string, options: ReparseOptions =
     // Comment tokens are also in `tokens`: they are moved there, once, and only re-listed here.
     tokens = spliceInPlace(old.parse.tokens, iso.tokens);
     const mid = tokens.slice(firstAtOrAfter(tokens, from), firstAtOrAfter(tokens, to + delta)).filter(isComment);
-    olds.splice(cLo, cHi - cLo, ...mid);
+    replaceRange(olds, cLo, cHi, mid);
     commentTokens = olds;
   } else {
     tokens = splice(old.parse.tokens, iso.tokens);
@@ -229,8 +237,8 @@ function mover(from: number, to: number, move: (p: Position) => void): (roots: u
   };
 }
 
-/** The innermost closed block whose contents strictly contain the changed span [start, end). */
-function innermostBlock(ast: A.FileAst, start: number, end: number, text: string): A.Block | undefined {
+/** The innermost closed block whose contents strictly contain the changed span [start, end), and its nesting level (1 for a top-level declaration's block). */
+function innermostBlock(ast: A.FileAst, start: number, end: number, text: string): { block: A.Block; level: number } | undefined {
   const contains = (b: A.Block | undefined): b is A.Block =>
     !!b &&
     b.closed &&
@@ -239,6 +247,7 @@ function innermostBlock(ast: A.FileAst, start: number, end: number, text: string
     '{｛'.includes(text[b.range.start.offset] ?? '') &&
     '}｝'.includes(text[b.range.end.offset - 1] ?? '');
   let found: A.Block | undefined;
+  let level = 1;
   for (const d of ast.decls) if (d.type !== 'import' && contains(d.body)) found = d.body;
   while (found) {
     const inner: A.Block | undefined = found.statements
@@ -246,8 +255,9 @@ function innermostBlock(ast: A.FileAst, start: number, end: number, text: string
       .find((b): b is A.Block => contains(b));
     if (!inner) break;
     found = inner;
+    level++;
   }
-  return found;
+  return found && { block: found, level };
 }
 
 function isPosition(x: object): x is Position {
@@ -354,4 +364,15 @@ function firstAtOrAfter(tokens: IToken[], offset: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * `a.splice(lo, hi - lo, ...items)` without passing the items as arguments (a block of more than
+ * about 120,000 tokens would overflow the stack).
+ */
+function replaceRange<T>(a: T[], lo: number, hi: number, items: readonly T[]): void {
+  const tail = a.slice(hi);
+  a.length = lo;
+  for (const x of items) a.push(x);
+  for (const x of tail) a.push(x);
 }

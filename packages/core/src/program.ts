@@ -10,10 +10,19 @@ import { resolveProgram, type LoadedFile } from './ir/resolve.js';
 import type { RubricIR } from './ir/model.js';
 import { runChecks } from './check/index.js';
 import { parseRubric } from './syntax/parse.js';
+import { checkImportPath, importRoots, isRefusal, reportUnreadable, type ReadRefusal } from './imports.js';
+import { LIMITS, utf8SizeExceeds } from './limits.js';
+import { SUGGESTION_BUDGET, withSuggestionBudget } from './ir/suggest.js';
 
 export interface Host {
-  /** The file's bytes or text, or undefined when it does not exist. */
-  readFile(path: string): Uint8Array | string | undefined;
+  /**
+   * The file's bytes or text; undefined when it does not exist; a refusal when the host will not
+   * read it. `roots` are the folders the read must stay inside (see imports.ts): a disk host checks
+   * that the file's real path lies in one of them, and that it is a regular file under the limit.
+   */
+  readFile(path: string, roots: readonly string[]): Uint8Array | string | ReadRefusal | undefined;
+  /** Folders imports may come from, besides the folder of the file being checked. */
+  importRoots?: readonly string[];
 }
 
 export interface SourceFile extends LoadedFile {
@@ -32,10 +41,17 @@ export interface CompileResult {
   files: SourceFile[];
 }
 
-/** Decodes and parses one file's content. */
+/** Decodes and parses one file's content. A content over the size limit is not parsed (RUB010). */
 export function loadSource(path: string, content: Uint8Array | string): SourceFile {
   const bag = new DiagnosticBag();
   let text: string;
+  const tooLarge = typeof content === 'string' ? utf8SizeExceeds(content, LIMITS.fileBytes) : content.length > LIMITS.fileBytes;
+  if (tooLarge) {
+    reportUnreadable(bag, path, { refused: 'tooLarge' });
+    // The text is kept (an editor's document is this text), but nothing of it is parsed.
+    const parse = parseRubric('', path, new DiagnosticBag());
+    return { path, text: typeof content === 'string' ? content : '', parse, diagnostics: bag.items };
+  }
   if (typeof content === 'string') text = content;
   else {
     const d = decodeBytes(content);
@@ -50,26 +66,40 @@ export function loadSource(path: string, content: Uint8Array | string): SourceFi
 
 export function compile(entryPath: string, host: Host, cache?: Map<string, SourceFile>): CompileResult {
   const files = new Map<string, SourceFile>();
-  const get = (p: string): SourceFile | undefined => {
-    const path = normalizePath(p);
+  const roots = importRoots(entryPath, host.importRoots);
+  const read = (path: string): SourceFile | ReadRefusal | undefined => {
     const hit = files.get(path) ?? cache?.get(path);
     if (hit) {
       files.set(path, hit);
       return hit;
     }
-    const content = host.readFile(path);
-    if (content === undefined) return undefined;
+    const content = host.readFile(path, roots);
+    if (content === undefined || isRefusal(content)) return content;
     const f = loadSource(path, content);
     files.set(path, f);
     cache?.set(path, f);
     return f;
   };
-  const entry = get(entryPath);
-  if (!entry) return { rubric: undefined, rubrics: [], diagnostics: [], files: [] };
+  const entryFile = normalizePath(entryPath);
+  const entry = read(entryFile);
+  if (!entry || isRefusal(entry)) {
+    const bag = new DiagnosticBag();
+    reportUnreadable(bag, entryFile, entry);
+    return { rubric: undefined, rubrics: [], diagnostics: bag.items, files: [] };
+  }
+  // Imports: core's verdict on the path first, then the host's.
+  const get = (p: string): SourceFile | ReadRefusal | undefined => {
+    const path = normalizePath(p);
+    return checkImportPath(path, roots) ?? read(path);
+  };
   const bag = new DiagnosticBag();
-  const resolution = resolveProgram(entry, get, bag);
-  const rubrics = lowerProgram(resolution, bag);
-  for (const r of rubrics) runChecks(r, bag);
+  // "Did you mean" gets a fixed amount of work per compile (ir/suggest.ts).
+  const { resolution, rubrics } = withSuggestionBudget(SUGGESTION_BUDGET, () => {
+    const resolution = resolveProgram(entry, get, bag);
+    const rubrics = lowerProgram(resolution, bag);
+    for (const r of rubrics) runChecks(r, bag);
+    return { resolution, rubrics };
+  });
   const loaded = resolution.files.map((f) => files.get(f.path)!).filter(Boolean);
   const all = [...loaded.flatMap((f) => f.diagnostics), ...bag.items];
   return { rubric: rubrics[0], rubrics, diagnostics: sortDiagnostics(dedupeDiagnostics(all)), files: loaded };

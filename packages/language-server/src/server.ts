@@ -72,7 +72,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         // The rubric's tests are run again against what it now says.
         c.tests.rubricChanged(uri);
       },
-      onError: (e) => logError(connection, 'check', e),
+      onError: (e, what) => logError(connection, what ?? 'check', e),
     });
     const folders = Array.isArray(params?.workspaceFolders) ? params.workspaceFolders : [];
     const roots = folders.filter((f) => typeof f?.uri === 'string').map((f) => pathOfUri(f.uri));

@@ -8,11 +8,18 @@
 //   moment its text changes, and a dirty compile is never read: `entry()` compiles it first.
 // - Diagnostics of an open document are those, among all current compiles, whose `file` is that
 //   document; they are published only when no compile is dirty, so they never mix versions.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import {
+  checkImportPath,
+  DiagnosticBag,
   compile,
   dedupeDiagnostics,
+  importRoots,
+  internalErrorDiagnostic,
+  isRefusal,
+  limitDiagnostics,
   loadSource,
+  parseRubric,
   ProgramIndex,
   reparse,
   resolveImport,
@@ -22,6 +29,7 @@ import {
   type Host,
   type SourceFile,
 } from '@rubric/core';
+import { readRubricFile } from '@rubric/node-host';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
 import { pathOfUri, positionsOfLines, uriOfPath, type Positions } from './convert.js';
@@ -31,15 +39,20 @@ export interface Entry {
   uri: string;
   version: number;
   result: CompileResult;
-  index: ProgramIndex | undefined;
+  /** Built on first use; null when it could not be built. */
+  index: ProgramIndex | null | undefined;
 }
 
 export interface WorkspaceOptions {
   debounceMs: number;
   /** Called with the diagnostics of an open document whenever they may have changed. */
   publish(uri: string, version: number, diagnostics: Diagnostic[]): void;
-  /** Called when a scheduled re-check fails (a bug); the server logs it. */
-  onError(e: unknown): void;
+  /** Called when a re-check, a compile or an index fails (a bug); the server logs it. */
+  onError(e: unknown, what?: string): void;
+  /** Builds the program index of a compile's files (a parameter so that tests can make it fail). */
+  makeIndex?(files: readonly SourceFile[]): ProgramIndex;
+  /** Compiles one document (a parameter so that tests can make it fail). */
+  compile?(path: string, host: Host, cache: Map<string, SourceFile>): CompileResult;
 }
 
 const MAX_WORKSPACE_FILES = 2000;
@@ -59,26 +72,41 @@ export class Workspace {
   private roots: string[] = [];
   private workspaceIndexes: Map<string, ProgramIndex> | undefined;
 
+  /**
+   * Open documents from memory; anything else from disk through @rubric/node-host: only regular files
+   * whose real path is inside the roots core gives (the workspace folders and the checked file's
+   * folder), under the size limit, never blocking on a pipe or a device.
+   */
   readonly host: Host = {
-    readFile: (path) => {
+    readFile: (path, roots) => {
       const uri = this.uriByPath.get(path);
       const doc = uri ? this.docs.get(uri) : undefined;
       if (doc) return doc.getText();
-      try {
-        const bytes = new Uint8Array(readFileSync(path));
-        this.mtimes.set(path, statSync(path).mtimeMs);
-        return bytes;
-      } catch {
-        return undefined;
-      }
+      // Files are named by absolute paths here; a relative one comes from a document that is not a
+      // file (untitled:…), whose imports would otherwise be read relative to the server's folder.
+      if (!path.startsWith('/')) return { refused: 'outside' };
+      const r = readRubricFile(path, roots);
+      if (r === undefined || isRefusal(r)) return r;
+      this.mtimes.set(path, r.mtimeMs);
+      return r.bytes;
     },
+    importRoots: [],
   };
 
   constructor(private readonly options: WorkspaceOptions) {}
 
   setRoots(roots: string[]): void {
     this.roots = roots;
+    this.host.importRoots = roots;
     this.workspaceIndexes = undefined;
+  }
+
+  /** True when `target`, imported from `from`, may be read (core's rules, then the disk's). */
+  canImport(from: string, target: string): boolean {
+    const roots = importRoots(from, this.roots);
+    if (checkImportPath(target, roots)) return false;
+    const content = this.host.readFile(target, roots);
+    return content !== undefined && !isRefusal(content);
   }
 
   // Documents -----------------------------------------------------------------------------------
@@ -154,7 +182,14 @@ export class Workspace {
     const text = doc.getText();
     const cached = this.cache.get(path);
     if (cached && cached.text === text) return cached;
-    const next = cached ? reparse(cached, text, { consume: true }).file : loadSource(path, text);
+    let next: SourceFile;
+    try {
+      next = cached ? reparse(cached, text, { consume: true }).file : loadSource(path, text);
+    } catch (e) {
+      // A bug in the reparse (which consumed the old file) or the parser: report it on this file only.
+      this.options.onError(e, `parse ${path}`);
+      next = failedSource(path, text, e);
+    }
     this.cache.set(path, next);
     return next;
   }
@@ -175,10 +210,24 @@ export class Workspace {
   index(uri: string): ProgramIndex | undefined {
     const e = this.entry(uri);
     if (!e) return undefined;
-    return (e.index ??= new ProgramIndex(e.result.files));
+    if (e.index === undefined) e.index = this.makeIndex(e.path, e.result.files) ?? null;
+    return e.index ?? undefined;
   }
 
-  /** Indexes of every open document and of every rubric file in the workspace folders. */
+  /** The index of one program, or undefined (logged) when it cannot be built: never a partial one. */
+  private makeIndex(path: string, files: readonly SourceFile[]): ProgramIndex | undefined {
+    try {
+      return this.options.makeIndex ? this.options.makeIndex(files) : new ProgramIndex(files);
+    } catch (e) {
+      this.options.onError(e, `index ${path} (skipped)`);
+      return undefined;
+    }
+  }
+
+  /**
+   * Indexes of every open document and of every rubric file in the workspace folders. A file that
+   * cannot be indexed is skipped with a log line; the workspace's map is kept only once complete.
+   */
   allIndexes(): ProgramIndex[] {
     const out: ProgramIndex[] = [];
     for (const uri of this.docs.keys()) {
@@ -186,14 +235,16 @@ export class Workspace {
       if (i) out.push(i);
     }
     if (!this.workspaceIndexes) {
-      this.workspaceIndexes = new Map();
+      const built = new Map<string, ProgramIndex>();
       for (const path of this.workspaceFiles()) {
         if (this.uriByPath.has(path)) continue;
         const files = this.closure(path);
-        if (files.length > 0) this.workspaceIndexes.set(path, new ProgramIndex(files));
+        const i = files.length > 0 ? this.makeIndex(path, files) : undefined;
+        if (i) built.set(path, i);
       }
+      this.workspaceIndexes = built;
     }
-    out.push(...this.workspaceIndexes.values());
+    for (const i of this.workspaceIndexes.values()) out.push(i);
     return out;
   }
 
@@ -214,7 +265,7 @@ export class Workspace {
     const path = pathOfUri(uri);
     const out: Diagnostic[] = [];
     for (const e of this.entries.values()) for (const d of e.result.diagnostics) if (d.file === path) out.push(d);
-    return sortDiagnostics(dedupeDiagnostics(out));
+    return limitDiagnostics(sortDiagnostics(dedupeDiagnostics(out)));
   }
 
   // Scheduling ----------------------------------------------------------------------------------
@@ -282,7 +333,15 @@ export class Workspace {
     for (const u of this.docs.keys()) this.source(u);
     const before = this.entries.get(path);
     for (const f of before?.result.files ?? []) this.revalidate(f.path);
-    const result = compile(path, this.host, this.cache);
+    // Each document's compile is isolated: one that throws (a bug) reports RUB902 on its own file and
+    // is logged, and every other document is still re-checked.
+    let result: CompileResult;
+    try {
+      result = (this.options.compile ?? compile)(path, this.host, this.cache);
+    } catch (e) {
+      this.options.onError(e, `check ${path}`);
+      result = { rubric: undefined, rubrics: [], diagnostics: [internalErrorDiagnostic(path, e)], files: [] };
+    }
     this.entries.set(path, { path, uri, version: doc.version, result, index: undefined });
     this.dirty.delete(path);
     for (const f of [path, ...(before?.result.files ?? []).map((x) => x.path), ...result.files.map((x) => x.path)]) {
@@ -313,20 +372,23 @@ export class Workspace {
   private closure(path: string): SourceFile[] {
     const out: SourceFile[] = [];
     const seen = new Set<string>();
-    const visit = (p: string): void => {
+    // The same rules as a compile of `path`: imports stay inside its roots and are read by the host.
+    const roots = importRoots(path, this.roots);
+    const visit = (p: string, entry: boolean): void => {
       if (seen.has(p)) return;
       seen.add(p);
+      if (!entry && checkImportPath(p, roots)) return;
       let sf = this.cache.get(p);
       if (!sf) {
-        const content = this.host.readFile(p);
-        if (content === undefined) return;
+        const content = this.host.readFile(p, roots);
+        if (content === undefined || isRefusal(content)) return;
         sf = loadSource(p, content);
         this.cache.set(p, sf);
       }
       out.push(sf);
-      for (const d of sf.parse.ast.decls) if (d.type === 'import' && d.path) visit(resolveImport(p, d.path.value));
+      for (const d of sf.parse.ast.decls) if (d.type === 'import' && d.path) visit(resolveImport(p, d.path.value), false);
     };
-    visit(path);
+    visit(path, true);
     return out;
   }
 
@@ -351,4 +413,9 @@ export class Workspace {
     for (const r of this.roots) walk(r, 0);
     return out;
   }
+}
+
+/** A SourceFile standing for a text that could not be parsed (a bug): empty, with RUB902. */
+function failedSource(path: string, text: string, e: unknown): SourceFile {
+  return { path, text, parse: parseRubric('', path, new DiagnosticBag()), diagnostics: [internalErrorDiagnostic(path, e)] };
 }

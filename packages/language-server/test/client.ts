@@ -130,6 +130,8 @@ export interface SessionOptions {
   configuration?: (section: string | undefined) => unknown;
   /** Run the built server as a child process over stdio (as an editor does) instead of in this process. */
   spawn?: boolean;
+  /** Workspace folders (absolute paths); default: the repository's rubrics/ folder. */
+  workspaceFolders?: string[];
 }
 
 /** The two ends of a client–server link: a spawned process, or a server running in this process. */
@@ -199,8 +201,8 @@ export class Session {
     const init: InitializeResult = await conn.sendRequest('initialize', {
       // In-process, no parent watchdog: the server would exit this very process when it stops.
       processId: opts.spawn ? process.pid : null,
-      rootUri: uriOf(ROOT),
-      workspaceFolders: [{ uri: uriOf(`${ROOT}/rubrics`), name: 'rubrics' }],
+      rootUri: uriOf(opts.workspaceFolders?.[0] ?? ROOT),
+      workspaceFolders: (opts.workspaceFolders ?? [`${ROOT}/rubrics`]).map((p) => ({ uri: uriOf(p), name: p.slice(p.lastIndexOf('/') + 1) })),
       capabilities,
       locale: opts.locale ?? 'zh-cn',
       initializationOptions: { debounceMs: 0, ...opts.initializationOptions },

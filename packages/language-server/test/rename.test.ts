@@ -68,6 +68,21 @@ describe('rename', () => {
     expect(r.vetoes.find((v) => v.when)!.when!.target).toBe(r.parts.find((p) => p.name === '定量考评')!.id);
   });
 
+  it('renames to a name with an ideograph outside the basic plane (𠮷), and from it', async () => {
+    session = await Session.start();
+    const path = seed('pingdingshan-2016');
+    const uri = await session.open(path);
+    const text = readText(path);
+    const position = positionAt(text, text.indexOf('档 参与率') + 3);
+    const edit = await session.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position, newName: '𠮷参与率' });
+    const renamed = applyEdits(text, edit.changes![uri]!);
+    const codes = (t: string) => compileWith(path, { [path]: t }).diagnostics.map((d) => `${d.code}:${d.range.start.line}`);
+    expect(codes(renamed)).toEqual(codes(text));
+    await session.replace(uri, renamed);
+    const back = await session.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: positionAt(renamed, renamed.indexOf('档 𠮷参与率') + 3), newName: '参与率' });
+    expect(applyEdits(renamed, back.changes![uri]!)).toBe(text);
+  });
+
   it('refuses a name that is not valid there', async () => {
     session = await Session.start();
     const path = seed('pingdingshan-2016');

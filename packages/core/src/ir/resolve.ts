@@ -8,6 +8,9 @@
 // Expansion is iterative and bounded (LIMITS): a program that would expand past the limit is
 // reported once (RUB114) and the rest is left out, so no input can exhaust memory or the stack.
 import type { DiagnosticBag } from '../diagnostics.js';
+import { isRefusal, reportImportFailure, type ReadRefusal } from '../imports.js';
+import { LIMITS } from '../limits.js';
+import { tooDeep } from '../syntax/depth.js';
 import type * as A from '../syntax/ast.js';
 import type { ParseResult } from '../syntax/parse.js';
 import { baseName, resolveImport } from './paths.js';
@@ -18,14 +21,8 @@ export interface LoadedFile {
   parse: ParseResult;
 }
 
-/** Where a file's imports come from: already-parsed files by normalized path, or undefined when missing. */
-export type FileLoader = (path: string) => LoadedFile | undefined;
-
-/** Documented limits of one rubric after its sections are spliced in (docs/language.md). */
-export const LIMITS = {
-  indicators: 200_000,
-  statements: 2_000_000,
-};
+/** Where a file's imports come from: already-parsed files by normalized path, undefined when missing, or why it was refused. */
+export type FileLoader = (path: string) => LoadedFile | ReadRefusal | undefined;
 
 /** A statement in place: where it was written, through which sections it came, what its names mean. */
 export interface Inst {
@@ -188,8 +185,8 @@ function loadImports(entry: LoadedFile, load: FileLoader, bag: DiagnosticBag): {
     }
     if (done.has(target)) continue;
     const loaded = load(target);
-    if (!loaded) {
-      bag.add('RUB102', f.path, d.path.range, { path: d.path.value });
+    if (!loaded || isRefusal(loaded)) {
+      reportImportFailure(bag, f.path, d.path, loaded);
       continue;
     }
     files.push(loaded);
@@ -262,17 +259,24 @@ class Resolver {
   /** Expands a block and every block below it; scopes are resolved parents first. */
   expandBlock(file: string, block: A.Block | undefined, via: readonly string[], parent: Scope | undefined): Scope {
     const root = this.splice(file, block, via, parent);
-    const work: Scope[] = [root];
+    // Each scope with the level of its items (1 for the rubric's own indicators).
+    const work: { s: Scope; level: number }[] = [{ s: root, level: 1 }];
     while (work.length > 0) {
-      const s = work.pop()!;
+      const { s, level } = work.pop()!;
       this.declareMeasures(s);
       for (const it of s.items) {
         const st = it.stmt;
         if (st.type === 'rate' && st.measure) this.measureRef(it, st.measure, s);
         if (st.type === 'band') for (const t of st.tests) if (t.measure) this.measureRef(it, t.measure, s);
         if (HAS_BODY.has(st.type) && 'body' in st && st.body) {
+          // A file alone never nests past the limit (syntax/depth.ts), but sections used inside
+          // indicators stack their depths: the same limit applies to the spliced tree.
+          if (tooDeep(level, st.body, it.file, this.bag)) {
+            it.body = { items: [], measures: new Map(), parent: s, blocks: [] };
+            continue;
+          }
           it.body = this.splice(it.file, st.body, it.via, s);
-          work.push(it.body);
+          work.push({ s: it.body, level: level + 1 });
         }
       }
     }
@@ -358,7 +362,7 @@ class Resolver {
     }
     this.refs.push({ kind: 'measure', file: it.file, at: name, decl: undefined });
     const visible: string[] = [];
-    for (let x: Scope | undefined = scope; x; x = x.parent) visible.push(...x.measures.keys());
+    for (let x: Scope | undefined = scope; x; x = x.parent) for (const k of x.measures.keys()) visible.push(k);
     const fix = renameFix(it.file, name.range, name.value, visible);
     this.bag.add('RUB105', it.file, name.range, { name: name.value }, fix ? { fix } : {});
   }

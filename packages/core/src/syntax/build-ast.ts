@@ -4,9 +4,11 @@
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import { Decimal } from '../decimal.js';
 import type { DiagnosticBag } from '../diagnostics.js';
+import { LIMITS } from '../limits.js';
 import type { LineIndex, Range } from '../source.js';
 import type * as A from './ast.js';
 import { normalizeDigits } from './digits.js';
+import { shortText } from './lexical.js';
 import * as T from './tokens.js';
 
 type Children = Record<string, CstElement[] | undefined>;
@@ -359,11 +361,12 @@ export class AstBuilder {
   }
 
   private number(t: IToken | undefined, negative: boolean): Decimal | undefined {
-    if (!t) return undefined;
+    // A number over the length limit is reported (RUB016) and not read.
+    if (!t || t.image.length > LIMITS.tokenLength) return undefined;
     const s = normalizeDigits(t.image);
     const d = (s.match(/\./g) ?? []).length <= 1 ? Decimal.parse(s) : undefined;
     if (!d) {
-      this.bag.add('RUB007', this.fileName, this.tokRange(t), { text: t.image });
+      this.bag.add('RUB007', this.fileName, this.tokRange(t), { text: shortText(t.image) });
       return undefined;
     }
     return negative ? d.neg() : d;

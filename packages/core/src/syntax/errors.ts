@@ -6,6 +6,7 @@ import type { IParserErrorMessageProvider, IRecognitionException, TokenType } fr
 import type { ArgValue, DiagnosticBag } from '../diagnostics.js';
 import type { LineIndex } from '../source.js';
 import { keyword } from './keywords.js';
+import { shortText } from './lexical.js';
 
 interface Expected {
   expected: string[];
@@ -86,7 +87,7 @@ export function reportSyntaxErrors(errors: readonly IRecognitionException[], tex
     const expected = expectedArgs(expectedOf(e));
     bag.add('RUB002', file, range, {
       expected: expected.length > 0 ? expected : ['@word.statement'],
-      found: atEof ? '@word.eof' : tok.image,
+      found: atEof ? '@word.eof' : shortText(tok.image),
     });
   }
 }

@@ -9,6 +9,7 @@ import type { Marks } from './ast.js';
 export type { Marks } from './ast.js';
 import { AstBuilder } from './build-ast.js';
 import { reportSyntaxErrors } from './errors.js';
+import { limitDepth } from './depth.js';
 import { lex } from './lexical.js';
 import { parseWithRepairs } from './recovery.js';
 
@@ -24,7 +25,7 @@ export interface ParseResult {
 export function parseRubric(text: string, file: string, bag: DiagnosticBag): ParseResult {
   const lines = new LineIndex(text);
   const { tokens, comments } = lex(text, file, lines, bag);
-  const { cst, errors } = parseWithRepairs(tokens, text, file, lines, bag);
+  const { cst, errors } = parseWithRepairs(limitDepth(tokens, file, lines, bag), text, file, lines, bag);
   reportSyntaxErrors(errors, text, file, lines, bag);
   const b = new AstBuilder(file, lines, bag);
   const ast: A.FileAst = {

@@ -45,11 +45,14 @@ type Repair = MissingBrace | KeywordRepair;
 /** Rounds of repair and re-parse: each may reveal slips the parser's own recovery skipped over. A
  * round parses once more (the first up to three times, when it tries braces and words apart). */
 const MAX_ROUNDS = 8;
+/** Beyond this many syntax errors a file is not a slip away from correct: no repair is tried. */
+const MAX_ERRORS = 200;
 
 /** Parses the tokens, repairing missing braces and misspelled keywords; reports RUB020 and RUB021. */
 export function parseWithRepairs(tokens: IToken[], text: string, file: string, lines: LineIndex, bag: DiagnosticBag): CstResult {
   let result = parseTokens(tokens);
-  if (result.errors.length === 0) return result;
+  // No errors, or too many to be typing slips (every repair is another whole parse).
+  if (result.errors.length === 0 || result.errors.length > MAX_ERRORS) return result;
   const kept: Repair[] = [];
   let current = tokens;
   let braces: Repair[] = missingBraces(tokens, text, lines);

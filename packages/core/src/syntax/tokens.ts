@@ -8,7 +8,20 @@ import { KEYWORDS } from './keywords.js';
 
 export { KEYWORDS, type KeywordSpec } from './keywords.js';
 
-const LETTER = 'A-Za-z_\\u00C0-\\u024F\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF';
+/**
+ * Letters of a name, as the contents of a regular-expression character class: Latin, CJK of the basic
+ * plane, and the supplementary ideographs U+20000–U+323AF (CJK Extensions B–H, such as 𠮷, real in
+ * names of people and places) through their UTF-16 surrogates: a name starts with a letter or a high
+ * surrogate of those planes and goes on with letters, digits and surrogates. A class of code units
+ * rather than an alternation keeps the pattern a simple loop, so a name of any length cannot overflow
+ * the regular-expression engine; and since a high surrogate is always followed by its low half, a
+ * name never ends inside a surrogate pair.
+ */
+const BASIC_LETTER = 'A-Za-z_\\u00C0-\\u024F\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF';
+export const NAME_START = `${BASIC_LETTER}\\uD840-\\uD888`;
+export const NAME_LETTER = `${NAME_START}\\uDC00-\\uDFFF`;
+/** A whole name (an unquoted title, a measure, a section), as a regular-expression source. */
+export const NAME_PATTERN = `[${NAME_START}][${NAME_LETTER}0-9]*`;
 
 // Token categories let the grammar take "a title" or "a comparison" as one token instead of a
 // sub-rule, which keeps the CST small (the parser's main cost on large files).
@@ -32,7 +45,7 @@ export const Enumerator = createToken({
 export const Identifier = createToken({
   name: 'Identifier',
   categories: [TitleToken, RefToken],
-  pattern: new RegExp(`[${LETTER}][${LETTER}0-9]*`),
+  pattern: new RegExp(NAME_PATTERN),
 });
 
 /** A letter code: `A1`, `E12`, `B.3`, `A1.2` (tried before names; a longer name wins). */
@@ -131,9 +144,50 @@ export const UnterminatedComment = createToken({
   group: 'comments',
 });
 
+// Strings and numbers are matched by hand-written scanners rather than regular expressions: a
+// repetition of alternatives makes V8's engine recurse once per character, which overflows its stack
+// on a text of a few million characters. The scanners are single loops, linear in the token's length.
+const QUOTES: Record<number, number> = { 0x22: 0x22, 0x201c: 0x201d, 0x300c: 0x300d, 0x300e: 0x300f };
+const isLineBreak = (c: number): boolean => c === 10 || c === 13;
+
+/** `"…"` with backslash escapes, `“…”`, `「…」` or `『…』`, on one line. */
+function matchString(text: string, offset: number): [string] | null {
+  const open = text.charCodeAt(offset);
+  const close = QUOTES[open];
+  if (close === undefined) return null;
+  const straight = open === 0x22;
+  for (let i = offset + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === close) return [text.slice(offset, i + 1)];
+    if (isLineBreak(c) || (!straight && c === open)) return null;
+    if (straight && c === 0x5c) {
+      // `\.` in a regular expression: any character but a line terminator.
+      const n = text.charCodeAt(i + 1);
+      if (Number.isNaN(n) || isLineBreak(n) || n === 0x2028 || n === 0x2029) return null;
+      i++;
+    }
+  }
+  return null;
+}
+
+const isDigit = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+
+/** Digits, then any number of `.digits` (the point may be full-width, `．`). */
+function matchNumber(text: string, offset: number): [string] | null {
+  let i = offset;
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  if (i === offset) return null;
+  while ((text.charCodeAt(i) === 46 || text.charCodeAt(i) === 0xff0e) && isDigit(text.charCodeAt(i + 1))) {
+    i += 2;
+    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  }
+  return [text.slice(offset, i)];
+}
+
 export const StringLiteral = createToken({
   name: 'StringLiteral',
-  pattern: /"(?:[^"\\\r\n]|\\.)*"|“[^“”\r\n]*”|「[^「」\r\n]*」|『[^『』\r\n]*』/,
+  pattern: { exec: matchString },
+  line_breaks: false,
   start_chars_hint: ['"', '“', '「', '『'],
   categories: [TextToken, TitleToken, RefToken],
 });
@@ -148,7 +202,8 @@ export const UnterminatedString = createToken({
 /** Digits with any number of dots: a decimal (1.5) or a code (1.1.1). Full-width digits allowed. */
 export const NumberLiteral = createToken({
   name: 'NumberLiteral',
-  pattern: /[0-9\uFF10-\uFF19]+(?:[.．][0-9\uFF10-\uFF19]+)*/,
+  pattern: { exec: matchNumber },
+  line_breaks: false,
   start_chars_hint: [...'0123456789０１２３４５６７８９'],
   categories: [RefToken],
 });
@@ -170,9 +225,10 @@ export const RangeSep = createToken({ name: 'RangeSep', pattern: /[~～—–〜
 export const Minus = createToken({ name: 'Minus', pattern: /[-－−‐‑]/ });
 /** `:` and `;` (and their full-width forms) are not part of the language: reported and skipped. */
 export const StrayPunctuation = createToken({ name: 'StrayPunctuation', pattern: /[:;：；]/, group: 'stray' });
-/** Anything else: reported (RUB001) and skipped. Written as a range rather than [\s\S]: Chevrotain's
- * first-character analysis drops characters such as `@` from [\s\S]. */
-export const Unknown = createToken({ name: 'Unknown', pattern: /[\u0000-\uffff]/, group: 'stray' });
+/** Anything else: reported (RUB001, or RUB014 for a run) and skipped. A surrogate pair is one
+ * character, never two halves. Written with ranges rather than [\s\S]: Chevrotain's first-character
+ * analysis drops characters such as `@` from [\s\S]. */
+export const Unknown = createToken({ name: 'Unknown', pattern: /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\u0000-\uffff]/, group: 'stray' });
 
 export const allTokens: TokenType[] = [
   TextToken,

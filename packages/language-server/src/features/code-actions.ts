@@ -55,7 +55,7 @@ export function provideCodeActions(ctx: Context, params: CodeActionParams): Code
         kept.some((k) => (e.range.start.offset < k.range.end.offset && k.range.start.offset < e.range.end.offset) || e.range.start.offset === k.range.start.offset),
       );
       if (overlaps) continue;
-      kept.push(...edits);
+      for (const e of edits) kept.push(e);
       fixed.push(d);
     }
     if (kept.length > 0) {

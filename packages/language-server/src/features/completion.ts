@@ -3,12 +3,12 @@
 // name (names, codes, and quoted titles). Elsewhere, at the start of a word: every keyword, in its
 // Chinese and English spellings, documented with its line from core's KEYWORDS table. Nothing is
 // offered inside strings and comments.
-import { KEYWORDS } from '@rubric/core';
+import { KEYWORDS, NAME_LETTER } from '@rubric/core';
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver/node';
 import type { Context, Feature } from '../context.js';
 import { isComment, isString, tokenAt } from '../syntax.js';
 
-const LETTER = 'A-Za-z_\\u00C0-\\u024F\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF';
+const LETTER = NAME_LETTER;
 const WORD_BEFORE = new RegExp(`[${LETTER}0-9.]*$`);
 
 function spellings(names: string[]): string {

@@ -12,7 +12,7 @@ export function provideDefinition(ctx: Context, params: DefinitionParams): Locat
   const imp = importAt(at.source, at.offset);
   if (imp) {
     const start = { line: 0, character: 0 };
-    return ctx.workspace.host.readFile(imp.target) === undefined ? null : [{ uri: ctx.workspace.uriOf(imp.target), range: { start, end: start } }];
+    return ctx.workspace.canImport(at.path, imp.target) ? [{ uri: ctx.workspace.uriOf(imp.target), range: { start, end: start } }] : null;
   }
   const hit = symbolAt(ctx, at.uri, at.path, at.offset);
   if (!hit) return null;

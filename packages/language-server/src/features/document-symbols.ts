@@ -61,7 +61,7 @@ export function outline(ctx: Context, source: SourceFile): DocumentSymbol[] {
   };
   const out: DocumentSymbol[] = [];
   for (const d of source.parse.ast.decls) {
-    if (d.type === 'rubric') out.push(...statements(d.body));
+    if (d.type === 'rubric') for (const s of statements(d.body)) out.push(s);
     else if (d.type === 'section') {
       out.push({
         name: d.name?.value ?? t('section', ctx.locale),

@@ -3,14 +3,13 @@
 // The new name must be valid where it goes: a name (Chinese or Latin letters, digits, _, not a
 // keyword), a code (1.2.3), or a title (one line, no quotes); otherwise the request fails with a
 // localized message. Quoted occurrences keep their quotes.
-import { KEYWORDS, type Occurrence, type ProgramSymbol } from '@rubric/core';
+import { KEYWORDS, NAME_PATTERN, type Occurrence, type ProgramSymbol } from '@rubric/core';
 import { ErrorCodes, ResponseError, type PrepareRenameParams, type Range, type RenameParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { Context, Feature } from '../context.js';
 import { t } from '../i18n.js';
 import { occurrencesOf, symbolAt } from '../symbols.js';
 
-const LETTER = 'A-Za-z_\\u00C0-\\u024F\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF';
-const NAME = new RegExp(`^[${LETTER}][${LETTER}0-9]*$`);
+const NAME = new RegExp(`^(?:${NAME_PATTERN})$`);
 const CODE = /^[0-9]+(?:\.[0-9]+)*$/;
 const RESERVED = new Set([...KEYWORDS.flatMap((k) => [...k.en, ...k.zh]), '分']);
 
