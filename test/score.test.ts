@@ -178,4 +178,24 @@ describe('scores', () => {
     expect(en).toContain('band “好”');
     expect(en).toContain('7 × 2 per 次, at most 10');
   });
+  it('a draft explanation names what is missing in words, not by input key', () => {
+    const two = compileText(
+      'two.rubric',
+      `评估表 "培训" {
+  总分 20
+  度量 参与率 百分比
+  指标 1 "培训" 10 { 每 "次组织" 2 每 "次参加" 1 最高 10 }
+  指标 2 "活动" 10 { 档 参与率 60% 以上 10 档 参与率 < 60% 0 }
+}
+`,
+    ).rubric!;
+    const { result } = scoreJson(two, { draft: true });
+    const en = explain(result, 'en');
+    const zh = explain(result, 'zh-CN');
+    // The count lines are told apart by their units; the measure by its name.
+    expect(en.find((l) => l.startsWith('1 '))).toContain('a count（次组织）, a count（次参加）');
+    expect(en.find((l) => l.startsWith('2 '))).toContain('a measured value 参与率');
+    expect(zh.find((l) => l.startsWith('1 '))).toContain('次数（次组织），次数（次参加）');
+    for (const l of [...en, ...zh]) expect(l).not.toMatch(/\b(count|measure|label|score):\S/);
+  });
 });

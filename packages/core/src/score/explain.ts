@@ -5,12 +5,48 @@ import type { Args } from '../diagnostics.js';
 import { renderRef, type Locale } from '../messages/render.js';
 import type { LabelId } from '../messages/labels.js';
 import type { IndicatorScore, Reason, ScoreResult } from './engine.js';
+import type { InputKind } from './inputs.js';
 
 function say(id: LabelId, locale: Locale, args: Args = {}): string {
   return renderRef({ id, args }, locale);
 }
 
 const n = (d: Decimal | null): string => (d === null ? '∞' : d.toString());
+
+const INPUT_WORDS: Record<InputKind, LabelId> = {
+  score: 'input.score',
+  label: 'input.label',
+  count: 'input.count',
+  measure: 'input.measure',
+  base: 'input.base',
+  gate: 'input.gate',
+  veto: 'input.veto',
+};
+
+/**
+ * The missing inputs of one indicator in words, on its own line: what kind of fact is needed, with the
+ * measure's name, and the `每` line's unit when several lines are counted apart (their keys are
+ * `count:<indicator>/<unit>`, sharing everything up to the unit).
+ */
+function missingWords(keys: string[], locale: Locale): string {
+  const counts = keys.filter((k) => k.startsWith('count:'));
+  let shared = 0;
+  if (counts.length > 1) {
+    const first = counts[0]!;
+    while (shared < first.length && counts.every((k) => k[shared] === first[shared])) shared++;
+    shared = first.lastIndexOf('/', shared - 1) + 1;
+  }
+  return keys
+    .map((key) => {
+      const colon = key.indexOf(':');
+      const kind = key.slice(0, colon) as InputKind;
+      const word = say(INPUT_WORDS[kind], locale);
+      if (kind === 'measure') return `${word} ${key.slice(colon + 1)}`;
+      if (kind === 'count' && shared > 0) return `${word}（${key.slice(shared)}）`;
+      return word;
+    })
+    .join(say('rule.and', locale));
+}
 
 /** The reason for one indicator's score, in a few words. */
 export function reasonText(r: Reason, locale: Locale): string {
@@ -49,7 +85,7 @@ export function reasonText(r: Reason, locale: Locale): string {
     case 'incomplete':
       return say('why.incomplete', locale);
     case 'missing':
-      return say('why.missing', locale, { inputs: r.inputs.join(', ') });
+      return say('why.missing', locale, { inputs: missingWords(r.inputs, locale) });
     case 'chosen':
       return say('why.chosen', locale, { low: n(r.low), high: n(r.high) });
     case 'none':
