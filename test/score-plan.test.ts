@@ -3,7 +3,7 @@
 // not, each leaf's planned expression gives exactly the engine's score (blank where the engine leaves
 // the leaf unscored; a bonus without input is 0 in both), and the compiled totals are the engine's.
 import fc from 'fast-check';
-import { allIndicators, compileTotals, evalExpr, InputIndex, score, scorePlan, type IndicatorScore, type RubricIR } from '@rubric/core';
+import { allIndicators, compileTotals, Decimal, evalExpr, fullAssessment, InputIndex, score, scorePlan, type IndicatorScore, type RubricIR } from '@rubric/core';
 import { arbAssessment } from './score/assessments.js';
 import { describe, expect, it } from 'vitest';
 import { compileRepoFile, seedRubrics } from './harness.js';
@@ -50,6 +50,38 @@ describe('the score plan and the compiled totals agree with the engine', () => {
         }),
         { numRuns: 80 },
       );
+    });
+  }
+});
+
+describe('the compiled totals stay exact beyond what a double holds', () => {
+  // The compiled totals hold scaled whole numbers; a count or a measured value too large to hold
+  // exactly (or a product of them) is left to the engine's decimals, and both agree.
+  const big = ['9007199254740993', '100000000000000000000', '123456789012345678.5'];
+  for (const r of seeds) {
+    it(`${r.title}: huge counts and values`, () => {
+      const idx = new InputIndex(r);
+      const totals = compileTotals(r, idx);
+      for (const n of big) {
+        const a = fullAssessment(r, idx);
+        let changed = 0;
+        for (const s of idx.specs) {
+          if (s.kind !== 'count' && !(s.kind === 'measure' && !s.percent)) continue;
+          const v = a.values.get(s.key);
+          a.values.set(s.key, { value: Decimal.parse(n)!, where: v?.where ?? { file: '', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, at: '' } });
+          changed++;
+        }
+        if (changed === 0) continue;
+        const res = score(r, a, idx);
+        const t = totals(a);
+        expect([t.base?.toString() ?? null, t.final?.toString() ?? null, t.bonus.toString(), t.penalty.toString(), t.grade], n).toEqual([
+          res.base.score?.toString() ?? null,
+          res.final.score?.toString() ?? null,
+          res.bonus.toString(),
+          res.penalty.toString(),
+          res.grade,
+        ]);
+      }
     });
   }
 });
