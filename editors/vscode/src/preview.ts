@@ -6,21 +6,9 @@
 // scroll position stays. Clicking a row or cell reveals the line it was written on.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { TABLE_REQUEST, type TableResult } from '@rubric/language-server/protocol';
 
-const REQUEST = 'rubric/table';
 const DEBOUNCE_MS = 300;
-
-interface TableResult {
-  uri: string;
-  version: number;
-  title: string;
-  html: string;
-  body: string;
-  rows: number;
-  errors: number;
-  warnings: number;
-  mismatches: { indicatorId: string; title: string; declared: string; computed: string; code: string; line: number }[];
-}
 
 /** What the command returns: what the preview shows (for scripts and tests). */
 export interface PreviewSummary {
@@ -90,9 +78,9 @@ export class TablePreview implements vscode.Disposable {
     if (!client || !panel || !source) return undefined;
     let result: TableResult | null;
     try {
-      result = await client.sendRequest<TableResult | null>(REQUEST, { textDocument: { uri: client.code2ProtocolConverter.asUri(source) } });
+      result = await client.sendRequest<TableResult | null>(TABLE_REQUEST, { textDocument: { uri: client.code2ProtocolConverter.asUri(source) } });
     } catch (e) {
-      client.warn(`[rubric] ${REQUEST} failed`, e);
+      client.warn(`[rubric] ${TABLE_REQUEST} failed`, e);
       return undefined;
     }
     if (panel !== this.panel) return undefined;

@@ -8,23 +8,7 @@ import { buildTable } from '@rubric/core';
 import { renderPreviewHtml, renderTableBody } from '@rubric/export/html';
 import type { Context, Feature } from '../context.js';
 import { readUri } from '../convert.js';
-
-export const TABLE_REQUEST = 'rubric/table';
-
-export interface TableResult {
-  uri: string;
-  version: number;
-  title: string;
-  /** The whole preview page (content security policy with this answer's nonce, script, styles). */
-  html: string;
-  /** The page's content alone, to replace the content of a page already shown. */
-  body: string;
-  rows: number;
-  errors: number;
-  warnings: number;
-  /** Subtotals the checker found wrong, in table order. */
-  mismatches: { indicatorId: string; title: string; declared: string; computed: string; code: string; line: number }[];
-}
+import { TABLE_REQUEST, type TableResult } from '../protocol.js';
 
 export function tableOf(ctx: Context, params: unknown): TableResult | null {
   const uri = readUri(params);
