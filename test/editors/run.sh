@@ -8,24 +8,14 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 START=$(date +%s)
+# shellcheck source=../lib/debian.sh
+. test/lib/debian.sh
 step() { echo; echo "== [$(($(date +%s) - START)) s] $*"; }
 mkdir -p test/artifacts
 
 step "Debian packages"
 PKGS=(chromium neovim fonts-wqy-microhei libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config)
-MISSING=()
-for p in "${PKGS[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || MISSING+=("$p")
-done
-if [ "${#MISSING[@]}" -gt 0 ]; then
-  SUDO=
-  [ "$(id -u)" -eq 0 ] || SUDO=sudo
-  echo "installing: ${MISSING[*]}"
-  timeout 600 $SUDO apt-get update
-  timeout 1200 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${MISSING[@]}"
-else
-  echo "all present"
-fi
+ensure_debian_packages 1200 "${PKGS[@]}"
 
 step "code-server (pinned in .ci/vscode)"
 CS_DIR=$ROOT/.ci/vscode

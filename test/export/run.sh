@@ -8,24 +8,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 START=$(date +%s)
+# shellcheck source=../lib/debian.sh
+. test/lib/debian.sh
 step() { echo; echo "== [$(($(date +%s) - START)) s] $*"; }
 mkdir -p test/artifacts/export
 
 step "Debian packages"
 PKGS=(libreoffice-calc-nogui libreoffice-writer-nogui python3-uno poppler-utils chromium fonts-noto-cjk fonts-crosextra-carlito fonts-liberation2)
-MISSING=()
-for p in "${PKGS[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || MISSING+=("$p")
-done
-if [ "${#MISSING[@]}" -gt 0 ]; then
-  SUDO=
-  [ "$(id -u)" -eq 0 ] || SUDO=sudo
-  echo "installing: ${MISSING[*]}"
-  timeout 600 $SUDO apt-get update
-  timeout 1500 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${MISSING[@]}"
-else
-  echo "all present"
-fi
+ensure_debian_packages 1500 "${PKGS[@]}"
 
 step "build"
 [ -d node_modules ] || timeout 600 npx -y pnpm@10 install --frozen-lockfile
