@@ -31,7 +31,8 @@ export class LineIndex {
     return this.starts.length;
   }
 
-  /** The line of the last lookup: lookups mostly go forward through the text, line by line. */
+  /** The line of the last lookup, unless it jumped far ahead: lookups mostly go forward through the
+   * text line by line, with jumps to the end of a block in between, which do not move it. */
   private last = 0;
 
   position(offset: number): Position {
@@ -50,7 +51,7 @@ export class LineIndex {
       if (starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    this.last = lo;
+    if (lo - last < 8) this.last = lo;
     return { line: lo + 1, column: o - starts[lo]! + 1, offset: o };
   }
 

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
-import { allTokens, RubricLexer } from '../src/syntax/tokens.js';
+import { allTokens, rubricLexer } from '../src/syntax/tokens.js';
 import { validateGrammar } from '../src/syntax/parser.js';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -47,7 +47,7 @@ const shape = (ts: IToken[]) => ts.map((t) => [t.tokenType.name, t.image, t.star
 describe('the lexer built from declared first characters', () => {
   const reference = referenceLexer();
   const same = (text: string) => {
-    const a = RubricLexer.tokenize(text);
+    const a = rubricLexer().tokenize(text);
     const b = reference.tokenize(text);
     expect(shape(a.tokens)).toEqual(shape(b.tokens));
     expect(shape((a.groups['comments'] ?? []) as IToken[])).toEqual(shape((b.groups['comments'] ?? []) as IToken[]));

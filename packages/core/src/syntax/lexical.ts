@@ -79,7 +79,7 @@ export interface Lexed {
 const FULL_WIDTH_STARTS = new Set(Object.keys(T.FULL_WIDTH).map((k) => k.charCodeAt(0)));
 
 export function lex(text: string, file: string, lines: LineIndex, bag: DiagnosticBag): Lexed {
-  const lexed = T.RubricLexer.tokenize(text);
+  const lexed = T.rubricLexer().tokenize(text);
   const comments = (lexed.groups['comments'] ?? []) as IToken[];
   const stray = (lexed.groups['stray'] ?? []) as IToken[];
   const rangeOf = (t: IToken): Range => lines.range(t.startOffset, t.startOffset + t.image.length);

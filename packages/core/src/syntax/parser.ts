@@ -427,8 +427,12 @@ class RubricParser extends CstParser {
   });
 }
 
-/** One shared parser instance (Chevrotain parsers are reusable and costly to build). */
-export const parser = new RubricParser(false);
+/** One shared parser instance (Chevrotain parsers are reusable and costly to build), built on first
+ * use (the language server answers `initialize` before it needs one). */
+let shared: RubricParser | undefined;
+export function sharedParser(): RubricParser {
+  return (shared ??= new RubricParser(false));
+}
 
 /** The grammar's definition errors as Chevrotain's validations find them (none expected). */
 export function validateGrammar(): string[] {
@@ -448,6 +452,7 @@ export interface CstResult {
 export function parseTokens(tokens: IToken[]): CstResult {
   // Chevrotain throws and catches an exception at every syntax error; capturing their stacks (never
   // read) was half the cost of a file full of errors.
+  const parser = sharedParser();
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {

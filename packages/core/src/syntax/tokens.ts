@@ -312,11 +312,16 @@ export const allTokens: TokenType[] = [
 
 // Chevrotain's 'onlyOffset' drops end offsets, which CST locations need, so tracking stays 'full';
 // lines and columns used in diagnostics come from our own LineIndex (source.ts).
-export const RubricLexer = new Lexer(allTokens, {
-  positionTracking: 'full',
-  ensureOptimizations: false,
-  skipValidations: true,
-});
+// Built on first use, not when the module loads: the language server answers `initialize` before it
+// needs a lexer.
+let lexer: Lexer | undefined;
+export function rubricLexer(): Lexer {
+  return (lexer ??= new Lexer(allTokens, {
+    positionTracking: 'full',
+    ensureOptimizations: false,
+    skipValidations: true,
+  }));
+}
 
 /** Full-width forms the lexer accepts as their ASCII equivalent, with a warning (RUB003). Curly quotes,
  * full-width digits, ％ and ～ are accepted silently: they are unambiguous and usual in Chinese text. */
