@@ -31,16 +31,28 @@ export class LineIndex {
     return this.starts.length;
   }
 
+  /** The line of the last lookup, unless it jumped far ahead: lookups mostly go forward through the
+   * text line by line, with jumps to the end of a block in between, which do not move it. */
+  private last = 0;
+
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.starts;
+    const last = this.last;
+    if (starts[last]! <= o && (last + 1 >= starts.length || o < starts[last + 1]!)) return { line: last + 1, column: o - starts[last]! + 1, offset: o };
+    if (last + 1 < starts.length && starts[last + 1]! <= o && (last + 2 >= starts.length || o < starts[last + 2]!)) {
+      this.last = last + 1;
+      return { line: last + 2, column: o - starts[last + 1]! + 1, offset: o };
+    }
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= o) lo = mid;
+      if (starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: o - this.starts[lo]! + 1, offset: o };
+    if (lo - last < 8) this.last = lo;
+    return { line: lo + 1, column: o - starts[lo]! + 1, offset: o };
   }
 
   range(startOffset: number, endOffset: number): Range {

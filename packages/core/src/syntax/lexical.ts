@@ -75,8 +75,11 @@ export interface Lexed {
   comments: IToken[];
 }
 
+/** The first characters of the full-width forms: most tokens need no look-up by their text. */
+const FULL_WIDTH_STARTS = new Set(Object.keys(T.FULL_WIDTH).map((k) => k.charCodeAt(0)));
+
 export function lex(text: string, file: string, lines: LineIndex, bag: DiagnosticBag): Lexed {
-  const lexed = T.RubricLexer.tokenize(text);
+  const lexed = T.rubricLexer().tokenize(text);
   const comments = (lexed.groups['comments'] ?? []) as IToken[];
   const stray = (lexed.groups['stray'] ?? []) as IToken[];
   const rangeOf = (t: IToken): Range => lines.range(t.startOffset, t.startOffset + t.image.length);
@@ -87,7 +90,7 @@ export function lex(text: string, file: string, lines: LineIndex, bag: Diagnosti
     if (c.tokenType === T.UnterminatedComment) bag.add('RUB006', file, lines.range(c.startOffset, c.startOffset + 2));
   }
   for (const t of lexed.tokens) {
-    const ascii = T.FULL_WIDTH[t.image];
+    const ascii = FULL_WIDTH_STARTS.has(t.image.charCodeAt(0)) ? T.FULL_WIDTH[t.image] : undefined;
     if (ascii !== undefined) {
       bag.add('RUB003', file, rangeOf(t), { found: t.image, ascii }, {
         fix: { message: { id: 'fix.replace', args: { found: t.image, ascii } }, edits: [{ file, range: rangeOf(t), newText: ascii }] },

@@ -1,13 +1,59 @@
 // The grammar of the rubric language as a Chevrotain CstParser. It only recognises structure: no
 // semantic actions, no arithmetic. Error recovery is on, so a syntax error produces a partial CST
 // (with missing children) plus an error, and parsing goes on; build-ast.ts tolerates the gaps.
-import { CstParser, type CstNode, type IRecognitionException, type IToken, type ITokenGrammarPath, type TokenType } from 'chevrotain';
+import {
+  CstParser,
+  LLkLookaheadStrategy,
+  type CstNode,
+  type ILookaheadStrategy,
+  type IRecognitionException,
+  type IToken,
+  type ITokenGrammarPath,
+  type TokenType,
+} from 'chevrotain';
 import { SYNTAX_MESSAGES } from './errors.js';
 import * as T from './tokens.js';
 
+const MAX_LOOKAHEAD = 3;
+
+/**
+ * Chevrotain's own LL(k) lookahead, each function built when its place of the grammar is first
+ * reached rather than all of them when the parser is built: building them all was most of the
+ * parser's start-up, and a file uses only some. The functions are the same, so is the parse.
+ */
+function lazyLookahead(): ILookaheadStrategy {
+  const llk = new LLkLookaheadStrategy({ maxLookahead: MAX_LOOKAHEAD });
+  return {
+    validate: (o) => llk.validate(o),
+    buildLookaheadForAlternation(o) {
+      let f: ((alts?: Parameters<ReturnType<ILookaheadStrategy['buildLookaheadForAlternation']>>[0]) => number | undefined) | undefined;
+      return function (this: unknown, alts) {
+        return (f ??= llk.buildLookaheadForAlternation(o)).call(this, alts);
+      };
+    },
+    buildLookaheadForOptional(o) {
+      let f: (() => boolean) | undefined;
+      return function (this: unknown) {
+        return (f ??= llk.buildLookaheadForOptional(o)).call(this);
+      };
+    },
+  };
+}
+
 class RubricParser extends CstParser {
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: true, nodeLocationTracking: 'full', maxLookahead: 3, errorMessageProvider: SYNTAX_MESSAGES });
+  /** `validate`: run Chevrotain's grammar validations (ambiguities, left recursion…), which cost more
+   * than the rest of the parser's start-up; the shared parser skips them and a test runs them. */
+  constructor(validate: boolean) {
+    super(T.allTokens, {
+      recoveryEnabled: true,
+      // Only offsets: lines and columns come from the LineIndex (source.ts), and tracking them in
+      // every CST node was a measurable part of the parse.
+      nodeLocationTracking: 'onlyOffset',
+      maxLookahead: MAX_LOOKAHEAD,
+      lookaheadStrategy: lazyLookahead(),
+      errorMessageProvider: SYNTAX_MESSAGES,
+      skipValidations: !validate,
+    });
     this.performSelfAnalysis();
   }
 
@@ -381,8 +427,22 @@ class RubricParser extends CstParser {
   });
 }
 
-/** One shared parser instance (Chevrotain parsers are reusable and costly to build). */
-export const parser = new RubricParser();
+/** One shared parser instance (Chevrotain parsers are reusable and costly to build), built on first
+ * use (the language server answers `initialize` before it needs one). */
+let shared: RubricParser | undefined;
+export function sharedParser(): RubricParser {
+  return (shared ??= new RubricParser(false));
+}
+
+/** The grammar's definition errors as Chevrotain's validations find them (none expected). */
+export function validateGrammar(): string[] {
+  try {
+    new RubricParser(true);
+    return [];
+  } catch (e) {
+    return [e instanceof Error ? e.message : String(e)];
+  }
+}
 
 export interface CstResult {
   cst: CstNode;
@@ -392,6 +452,7 @@ export interface CstResult {
 export function parseTokens(tokens: IToken[]): CstResult {
   // Chevrotain throws and catches an exception at every syntax error; capturing their stacks (never
   // read) was half the cost of a file full of errors.
+  const parser = sharedParser();
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {

@@ -20,7 +20,7 @@ import type { LineIndex } from '../source.js';
 import { expectedOf } from './errors.js';
 import { keywordSlip, type Slip } from './keyword-slips.js';
 import { KEYWORDS } from './keywords.js';
-import { parser, parseTokens, type CstResult } from './parser.js';
+import { parseTokens, sharedParser, type CstResult } from './parser.js';
 import * as T from './tokens.js';
 
 /** A `}` the indentation says is missing: the block's `{`, and the first token after the block
@@ -184,7 +184,7 @@ let starters: Set<string> | undefined;
 function statementStarters(): Set<string> {
   if (!starters) {
     const open = createTokenInstance(T.LBrace, '{', 0, 0, 1, 1, 1, 1);
-    starters = new Set(parser.computeContentAssist('block', [open]).map((p) => p.nextTokenType.name).filter((n) => KEYWORD_NAMES.has(n)));
+    starters = new Set(sharedParser().computeContentAssist('block', [open]).map((p) => p.nextTokenType.name).filter((n) => KEYWORD_NAMES.has(n)));
   }
   return starters;
 }

@@ -19,9 +19,43 @@ export { KEYWORDS, type KeywordSpec } from './keywords.js';
  */
 const BASIC_LETTER = 'A-Za-z_\\u00C0-\\u024F\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF';
 export const NAME_START = `${BASIC_LETTER}\\uD840-\\uD888`;
+/** NAME_START as code-unit ranges (the lexer's first-character table). */
+const NAME_START_RANGES: [number, number][] = [
+  [0x41, 0x5a],
+  [0x61, 0x7a],
+  [0x5f, 0x5f],
+  [0xc0, 0x24f],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xf900, 0xfaff],
+  [0xd840, 0xd888],
+];
+
+/**
+ * First characters for a token that starts with any code unit of the ranges (inclusive). Chevrotain
+ * files code units below 256 one by one, and those above in blocks of 255 (its
+ * `charCodeToOptimizedIndex`): one code unit of a block stands for the whole block, so above 255 one
+ * in every 64 is enough, which keeps the lexer's start-up short (a list of every CJK character is tens
+ * of thousands long). The start-up test checks every code unit against Chevrotain's own analysis.
+ */
+function codes(ranges: [number, number][]): number[] {
+  const out: number[] = [];
+  for (const [a, z] of ranges) {
+    for (let c = a; c <= z; c++) {
+      if (c < 256 || c === a || c === z || c % 64 === 0) out.push(c);
+      else c = Math.min(z, c - (c % 64) + 64) - 1;
+    }
+  }
+  return out;
+}
 export const NAME_LETTER = `${NAME_START}\\uDC00-\\uDFFF`;
 /** A whole name (an unquoted title, a measure, a section), as a regular-expression source. */
 export const NAME_PATTERN = `[${NAME_START}][${NAME_LETTER}0-9]*`;
+
+// Every token declares the characters it can start with (`start_chars_hint`) and whether it can hold a
+// line break (`line_breaks`): Chevrotain would otherwise parse every regular expression to find out
+// when the lexer is built, a large part of the start-up of `rubric`. A test compares this lexer with
+// one built from Chevrotain's own analysis (packages/core/test/start-up.test.ts).
 
 // Token categories let the grammar take "a title" or "a comparison" as one token instead of a
 // sub-rule, which keeps the CST small (the parser's main cost on large files).
@@ -40,12 +74,15 @@ export const Enumerator = createToken({
   name: 'Enumerator',
   pattern: /[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[（(][0-9\uFF10-\uFF19]+[）)]|[①-⑳⑴-⒇]|[0-9\uFF10-\uFF19]+．(?![0-9\uFF10-\uFF19])|[0-9\uFF10-\uFF19]+、(?=[ \t\u3000]*["“「『A-Za-z_\u3400-\u4DBF\u4E00-\u9FFF])/,
   start_chars_hint: [...'一二三四五六七八九十（(0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇'],
+  line_breaks: false,
 });
 
 export const Identifier = createToken({
   name: 'Identifier',
   categories: [TitleToken, RefToken],
   pattern: new RegExp(NAME_PATTERN),
+  start_chars_hint: codes(NAME_START_RANGES),
+  line_breaks: false,
 });
 
 /** A letter code: `A1`, `E12`, `B.3`, `A1.2` (tried before names; a longer name wins). */
@@ -55,6 +92,7 @@ export const LetterCode = createToken({
   longer_alt: Identifier,
   pattern: /[A-Za-z]{1,3}\.?[0-9]+(?:\.[0-9]+)*/,
   start_chars_hint: [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'],
+  line_breaks: false,
 });
 
 function escapeRe(s: string): string {
@@ -71,6 +109,7 @@ for (const k of KEYWORDS) {
     pattern: new RegExp(spellings.map(escapeRe).join('|')),
     longer_alt: Identifier,
     start_chars_hint: [...new Set(spellings.map((s) => s.charCodeAt(0)))],
+    line_breaks: false,
     categories: k.name.endsWith('Word') && !k.name.startsWith('AtLeast') && !k.name.startsWith('AtMost') ? [CmpToken] : [],
   });
   keywordTokens.set(k.name, t);
@@ -134,14 +173,18 @@ export const WhiteSpace = createToken({
   name: 'WhiteSpace',
   pattern: /[ \t\r\n\u3000\u00a0\ufeff]+/,
   group: Lexer.SKIPPED,
+  start_chars_hint: [...' \t\r\n\u3000\u00a0\ufeff'],
+  line_breaks: true,
 });
-export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: 'comments' });
-export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: 'comments' });
+export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: 'comments', start_chars_hint: ['/'], line_breaks: false });
+export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[\s\S]*?\*\//, group: 'comments', start_chars_hint: ['/'], line_breaks: true });
 /** A block comment that never ends: reported, and it runs to the end of the file. */
 export const UnterminatedComment = createToken({
   name: 'UnterminatedComment',
   pattern: /\/\*[\s\S]*/,
   group: 'comments',
+  start_chars_hint: ['/'],
+  line_breaks: true,
 });
 
 // Strings and numbers are matched by hand-written scanners rather than regular expressions: a
@@ -197,6 +240,7 @@ export const UnterminatedString = createToken({
   pattern: /["“「『][^\r\n]*/,
   start_chars_hint: ['"', '“', '「', '『'],
   categories: [TextToken, TitleToken, RefToken],
+  line_breaks: false,
 });
 
 /** Digits with any number of dots: a decimal (1.5) or a code (1.1.1). Full-width digits allowed. */
@@ -207,28 +251,28 @@ export const NumberLiteral = createToken({
   start_chars_hint: [...'0123456789０１２３４５６７８９'],
   categories: [RefToken],
 });
-export const Fen = createToken({ name: 'Fen', pattern: /分/, longer_alt: Identifier });
-export const Percent = createToken({ name: 'Percent', pattern: /[%％﹪]/ });
-export const LBrace = createToken({ name: 'LBrace', pattern: /[{｛]/ });
-export const RBrace = createToken({ name: 'RBrace', pattern: /[}｝]/ });
-export const LParen = createToken({ name: 'LParen', pattern: /[(（﹙]/ });
-export const RParen = createToken({ name: 'RParen', pattern: /[)）﹚]/ });
-export const LBracket = createToken({ name: 'LBracket', pattern: /[[［【]/ });
-export const RBracket = createToken({ name: 'RBracket', pattern: /[\]］】]/ });
-export const Comma = createToken({ name: 'Comma', pattern: /[,，、]/ });
-export const Ge = createToken({ name: 'Ge', pattern: />=|≥|＞＝|≧|﹥＝|﹥=/, categories: [CmpToken] });
-export const Le = createToken({ name: 'Le', pattern: /<=|≤|＜＝|≦|﹤＝|﹤=/, categories: [CmpToken] });
-export const Gt = createToken({ name: 'Gt', pattern: /[>＞﹥]/, categories: [CmpToken] });
-export const Lt = createToken({ name: 'Lt', pattern: /[<＜﹤]/, categories: [CmpToken] });
-export const Eq = createToken({ name: 'Eq', pattern: /==?|＝|﹦/, categories: [CmpToken] });
-export const RangeSep = createToken({ name: 'RangeSep', pattern: /[~～—–〜∼]/ });
-export const Minus = createToken({ name: 'Minus', pattern: /[-－−‐‑]/ });
+export const Fen = createToken({ name: 'Fen', pattern: /分/, longer_alt: Identifier, start_chars_hint: ['分'], line_breaks: false });
+export const Percent = createToken({ name: 'Percent', pattern: /[%％﹪]/, start_chars_hint: [...'%％﹪'], line_breaks: false });
+export const LBrace = createToken({ name: 'LBrace', pattern: /[{｛]/, start_chars_hint: [...'{｛'], line_breaks: false });
+export const RBrace = createToken({ name: 'RBrace', pattern: /[}｝]/, start_chars_hint: [...'}｝'], line_breaks: false });
+export const LParen = createToken({ name: 'LParen', pattern: /[(（﹙]/, start_chars_hint: [...'(（﹙'], line_breaks: false });
+export const RParen = createToken({ name: 'RParen', pattern: /[)）﹚]/, start_chars_hint: [...')）﹚'], line_breaks: false });
+export const LBracket = createToken({ name: 'LBracket', pattern: /[[［【]/, start_chars_hint: [...'[［【'], line_breaks: false });
+export const RBracket = createToken({ name: 'RBracket', pattern: /[\]］】]/, start_chars_hint: [...']］】'], line_breaks: false });
+export const Comma = createToken({ name: 'Comma', pattern: /[,，、]/, start_chars_hint: [...',，、'], line_breaks: false });
+export const Ge = createToken({ name: 'Ge', pattern: />=|≥|＞＝|≧|﹥＝|﹥=/, categories: [CmpToken], start_chars_hint: [...'>≥＞≧﹥'], line_breaks: false });
+export const Le = createToken({ name: 'Le', pattern: /<=|≤|＜＝|≦|﹤＝|﹤=/, categories: [CmpToken], start_chars_hint: [...'<≤＜≦﹤'], line_breaks: false });
+export const Gt = createToken({ name: 'Gt', pattern: /[>＞﹥]/, categories: [CmpToken], start_chars_hint: [...'>＞﹥'], line_breaks: false });
+export const Lt = createToken({ name: 'Lt', pattern: /[<＜﹤]/, categories: [CmpToken], start_chars_hint: [...'<＜﹤'], line_breaks: false });
+export const Eq = createToken({ name: 'Eq', pattern: /==?|＝|﹦/, categories: [CmpToken], start_chars_hint: [...'=＝﹦'], line_breaks: false });
+export const RangeSep = createToken({ name: 'RangeSep', pattern: /[~～—–〜∼]/, start_chars_hint: [...'~～—–〜∼'], line_breaks: false });
+export const Minus = createToken({ name: 'Minus', pattern: /[-－−‐‑]/, start_chars_hint: [...'-－−‐‑'], line_breaks: false });
 /** `:` and `;` (and their full-width forms) are not part of the language: reported and skipped. */
-export const StrayPunctuation = createToken({ name: 'StrayPunctuation', pattern: /[:;：；]/, group: 'stray' });
+export const StrayPunctuation = createToken({ name: 'StrayPunctuation', pattern: /[:;：；]/, group: 'stray', start_chars_hint: [...':;：；'], line_breaks: false });
 /** Anything else: reported (RUB001, or RUB014 for a run) and skipped. A surrogate pair is one
  * character, never two halves. Written with ranges rather than [\s\S]: Chevrotain's first-character
  * analysis drops characters such as `@` from [\s\S]. */
-export const Unknown = createToken({ name: 'Unknown', pattern: /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\u0000-\uffff]/, group: 'stray' });
+export const Unknown = createToken({ name: 'Unknown', pattern: /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\u0000-\uffff]/, group: 'stray', start_chars_hint: codes([[0, 0xffff]]), line_breaks: true });
 
 export const allTokens: TokenType[] = [
   TextToken,
@@ -268,11 +312,16 @@ export const allTokens: TokenType[] = [
 
 // Chevrotain's 'onlyOffset' drops end offsets, which CST locations need, so tracking stays 'full';
 // lines and columns used in diagnostics come from our own LineIndex (source.ts).
-export const RubricLexer = new Lexer(allTokens, {
-  positionTracking: 'full',
-  ensureOptimizations: false,
-  skipValidations: true,
-});
+// Built on first use, not when the module loads: the language server answers `initialize` before it
+// needs a lexer.
+let lexer: Lexer | undefined;
+export function rubricLexer(): Lexer {
+  return (lexer ??= new Lexer(allTokens, {
+    positionTracking: 'full',
+    ensureOptimizations: false,
+    skipValidations: true,
+  }));
+}
 
 /** Full-width forms the lexer accepts as their ASCII equivalent, with a warning (RUB003). Curly quotes,
  * full-width digits, ％ and ～ are accepted silently: they are unambiguous and usual in Chinese text. */
