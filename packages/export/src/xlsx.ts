@@ -595,3 +595,5 @@ function gradeFormula(table: Table, on: string, firstRow: number): string {
   }
   return `IF(ISNUMBER(${on}),${f},"")`;
 }
+
+export { readXlsxSheets, readXlsxAssessment } from './xlsx-read.js';

@@ -177,7 +177,8 @@ class TableBuilder {
     }
     if (out.length === 0 && (ind.points !== null || ind.max !== null || ind.review)) out.push({ kind: 'score' });
     for (const g of ind.gates) out.push({ kind: 'gate', text: g });
-    return out;
+    // A measure read by two rules of the leaf (a band and a rate) is recorded once.
+    return out.filter((i, k) => i.kind !== 'measure' || out.findIndex((j) => j.kind === 'measure' && j.measure === i.measure) === k);
   }
 
   private measureInput(name: string): RowInput {
