@@ -2,15 +2,16 @@
 // exported workbook is opened in LibreOffice (headless, Python-UNO), both score columns of every leaf
 // are typed in for each assessment (hand-made and random), LibreOffice recalculates, and every
 // subtotal, the total, the total with bonuses and the grade read back from the sheets must equal what
-// the rubric's own arithmetic gives (exact decimals from the IR tree, test/export/forms.ts).
-// Run by test/export/run.sh (it installs LibreOffice); not part of the default suite.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// `rubric score` gives for the same leaf scores (core's `score`). One filled-in, recalculated form per
+// seed is saved by LibreOffice and read back with the xlsx form reader: scored, it gives the same
+// results. Run by test/export/run.sh (it installs LibreOffice); not part of the default suite.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildTable, Decimal, type RubricIR, type Table } from '@rubric/core';
-import { renderXlsx, xlsxLayout, type XlsxLayout } from '@rubric/export/xlsx';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTable, Decimal, InputIndex, score, scoreResultToJson, type Assessment as Inputs, type IndicatorScore, type RubricIR, type ScoreResult, type Table } from '@rubric/core';
+import { readXlsxAssessment, renderXlsx, xlsxLayout, type XlsxLayout } from '@rubric/export/xlsx';
 import { compileRepoFile, ROOT, seedRubrics } from '../harness.js';
-import { assessments, expected, recalc, type Assessment, type Grid, type RecalcJob } from './forms.js';
+import { assessments, recalc, type Assessment, type Grid, type RecalcJob } from './forms.js';
 
 const OUT = join(ROOT, 'test/artifacts/export/xlsx');
 const RANDOM = 20;
@@ -24,10 +25,13 @@ function letter(col: number): string {
 interface Form {
   file: string;
   rubric: RubricIR;
+  idx: InputIndex;
   table: Table;
   layout: XlsxLayout;
   job: RecalcJob;
   assessments: Assessment[];
+  /** The round LibreOffice saves filled in and recalculated, and where. */
+  saved: { round: number; path: string };
 }
 
 /** Runs of consecutive leaf rows (the input rows between summary rows). */
@@ -42,13 +46,17 @@ function leafRuns(table: Table): [number, number][] {
   return runs;
 }
 
+/** The round saved by LibreOffice: the first random assessment (after the five hand-made ones). */
+const SAVED_ROUND = 5;
+
 async function form(file: string): Promise<Form | undefined> {
   const r = compileRepoFile(file);
   if (!r.rubric || !r.files[0]!.parse.ast.decls.some((d) => d.type === 'rubric')) return undefined;
   const rubric = r.rubric;
   const table = buildTable(rubric, r.diagnostics, 'zh-CN');
   const L = xlsxLayout(table);
-  const path = join(OUT, file.replace(/^rubrics\//, '').replace(/\.rubric$/, '.xlsx'));
+  const name = file.replace(/^rubrics\//, '').replace(/\.rubric$/, '');
+  const path = join(OUT, `${name}.xlsx`);
   writeFileSync(path, await renderXlsx(table));
   expect(L.scoreCol, 'the two score columns are side by side').toBe(L.selfCol + 1);
   const list = assessments(rubric, RANDOM, file.length);
@@ -60,15 +68,38 @@ async function form(file: string): Promise<Form | undefined> {
     [L.mainName, `${letter(L.selfCol)}${L.rowOf(0)}:${letter(L.scoreCol)}${last}`],
     [L.subName, `${letter(L.subCols.points)}${L.S0}:${letter(L.subCols.id)}${lastGroup}`],
   ];
-  const rounds = list.map((a) => ({
+  const saved = { round: SAVED_ROUND, path: join(OUT, `${name}.filled.xlsx`) };
+  const rounds = list.map((a, i) => ({
     writes: leafRuns(table).map(([from, to]): RecalcJob['rounds'][number]['writes'][number] => [
       L.mainName,
       `${letter(L.selfCol)}${L.rowOf(from)}:${letter(L.scoreCol)}${L.rowOf(to)}`,
       table.rows.slice(from, to + 1).map((row) => [Number(a.self.get(row.indicatorId!)!.toString()), Number(a.score.get(row.indicatorId!)!.toString())]),
     ]),
     reads,
+    ...(i === saved.round ? { save: saved.path } : {}),
   }));
-  return { file, rubric, table, layout: L, job: { file: path, rounds }, assessments: list };
+  return { file, rubric, idx: new InputIndex(rubric), table, layout: L, job: { file: path, rounds }, assessments: list, saved };
+}
+
+/** The leaf scores as an assessment `rubric score` reads: each leaf's score given directly. */
+function asInputs(f: Pick<Form, 'rubric' | 'idx'>, scores: Map<string, Decimal>): Inputs {
+  const nowhere = { file: '', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, at: '' };
+  const values: Inputs['values'] = new Map();
+  for (const [id, v] of scores) {
+    const x = f.idx.indicators(id)[0]!;
+    values.set(f.idx.inputsOf(x).find((s) => s.kind === 'score')!.key, { value: v, where: nowhere });
+  }
+  return { name: null, rubric: f.rubric.title, draft: false, values };
+}
+
+/** What `rubric score` gives: every indicator's score by id, and the result. */
+function scored(f: Pick<Form, 'rubric' | 'idx'>, scores: Map<string, Decimal>): { result: ScoreResult; byId: Map<string, IndicatorScore> } {
+  const result = score(f.rubric, asInputs(f, scores), f.idx);
+  expect(result.diagnostics.map((d) => d.code)).toEqual([]);
+  const byId = new Map<string, IndicatorScore>();
+  const walk = (xs: IndicatorScore[]) => xs.forEach((x) => (byId.set(x.id, x), walk(x.children), walk(x.bonuses)));
+  walk([...result.parts, ...result.indicators, ...result.bonuses]);
+  return { result, byId };
 }
 
 /**
@@ -94,7 +125,12 @@ function expectNumber(value: number | string | undefined, want: Decimal, where: 
   expect(Math.abs((value as number) - Number(want.toString())), `${where}: sheet ${String(value)}, expected ${want}`).toBeLessThan(1e-9);
 }
 
-describe('xlsx recalculated by LibreOffice agrees with the rubric arithmetic', () => {
+const dec = (d: Decimal | null | undefined, what: string): Decimal => {
+  expect(d, `${what}: rubric score gives no score`).toBeInstanceOf(Decimal);
+  return d!;
+};
+
+describe('xlsx recalculated by LibreOffice agrees with rubric score', () => {
   const files = seedRubrics();
   const forms = new Map<string, Form>();
   const results = new Map<string, Grid[][]>();
@@ -125,7 +161,7 @@ describe('xlsx recalculated by LibreOffice agrees with the rubric arithmetic', (
       let checked = 0;
       f.assessments.forEach((a, ai) => {
         const [ids, scores, subs] = got[ai]!;
-        const want = { self: expected(f.rubric, a.self), score: expected(f.rubric, a.score) };
+        const want = { self: scored(f, a.self), score: scored(f, a.score) };
         // The hidden id columns name the indicator of every leaf row and every subtotal row.
         table.rows.forEach((x, i) => {
           if (x.kind === 'leaf') expect(ids![i]![0], `row ${i}`).toBe(x.indicatorId);
@@ -133,19 +169,46 @@ describe('xlsx recalculated by LibreOffice agrees with the rubric arithmetic', (
         table.groups.forEach((g, gi) => {
           const line = subs![gi]!;
           expect(line[4], `subtotal row ${gi}`).toBe(g.indicatorId);
-          expectNumber(line[1], want.self.groups.get(g.indicatorId)!, `${a.name}: self subtotal of ${g.title}`);
-          expectNumber(line[2], want.score.groups.get(g.indicatorId)!, `${a.name}: subtotal of ${g.title}`);
+          expectNumber(line[1], dec(want.self.byId.get(g.indicatorId)?.score, g.title), `${a.name}: self subtotal of ${g.title}`);
+          expectNumber(line[2], dec(want.score.byId.get(g.indicatorId)?.score, g.title), `${a.name}: subtotal of ${g.title}`);
           checked += 2;
         });
         (['self', 'score'] as const).forEach((which, col) => {
-          const w = want[which];
-          if (row('total') >= 0) expectNumber(scores![row('total')]![col], w.total, `${a.name}: ${which} total`);
-          if (row('final') >= 0) expectNumber(scores![row('final')]![col], w.final, `${a.name}: ${which} total with bonuses`);
-          if (row('grade') >= 0) expect(scores![row('grade')]![col], `${a.name}: ${which} grade (total ${w.final})`).toBe(w.grade);
+          const w = want[which].result;
+          if (row('total') >= 0) expectNumber(scores![row('total')]![col], dec(w.base.score, 'base'), `${a.name}: ${which} total`);
+          if (row('final') >= 0) expectNumber(scores![row('final')]![col], dec(w.final.score, 'final'), `${a.name}: ${which} total with bonuses`);
+          if (row('grade') >= 0) expect(scores![row('grade')]![col], `${a.name}: ${which} grade (final ${w.final.score})`).toBe(w.grade ?? '');
           checked += 3;
         });
       });
       expect(checked).toBeGreaterThan(f.assessments.length * 2);
+      compared.set(file, { assessments: f.assessments.length, values: checked });
+    });
+
+    it(`${file}: the form LibreOffice saved, read back and scored, gives the same results`, async (ctx) => {
+      const f = forms.get(file);
+      if (!f) return ctx.skip();
+      const a = f.assessments[f.saved.round]!;
+      const read = await readXlsxAssessment(new Uint8Array(readFileSync(f.saved.path)), f.saved.path, f.idx);
+      expect(read.assessed.diagnostics.map((d) => [d.code, d.args])).toEqual([]);
+      expect(read.self, 'the 自评得分 column').not.toBeNull();
+      expect(read.self!.diagnostics.map((d) => [d.code, d.args])).toEqual([]);
+      for (const [which, r] of [
+        ['score', read.assessed],
+        ['self', read.self!],
+      ] as const) {
+        const want = scored(f, a[which]).result;
+        const got = score(f.rubric, { ...r.assessment, name: null }, f.idx);
+        expect(scoreResultToJson(got, 'zh-CN'), which).toEqual(scoreResultToJson(want, 'zh-CN'));
+      }
     });
   }
+});
+
+/** Per seed: assessments compared and values compared (printed at the end, for the report). */
+const compared = new Map<string, { assessments: number; values: number }>();
+afterAll(() => {
+  const n = [...compared.values()];
+  console.log(`LibreOffice vs rubric score: ${n.length} seeds, ${n.reduce((s, x) => s + x.assessments, 0)} assessments, ${n.reduce((s, x) => s + x.values, 0)} values compared`);
+  for (const [file, x] of compared) console.log(`  ${file}: ${x.assessments} assessments, ${x.values} values`);
 });
