@@ -8,8 +8,25 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTable, Decimal, InputIndex, score, scoreResultToJson, type Assessment as Inputs, type IndicatorScore, type RubricIR, type ScoreResult, type Table } from '@rubric/core';
+import fc from 'fast-check';
+import {
+  buildTable,
+  computedLeaves,
+  Decimal,
+  fullAssessment,
+  InputIndex,
+  score,
+  scoreResultToJson,
+  type Assessment as Inputs,
+  type ComputedLeaf,
+  type IndicatorScore,
+  type RubricIR,
+  type ScoreResult,
+  type Table,
+} from '@rubric/core';
+import { planFormulas } from '@rubric/export';
 import { readXlsxAssessment, renderXlsx, xlsxLayout, type XlsxLayout } from '@rubric/export/xlsx';
+import { arbValue } from '../score/assessments.js';
 import { compileRepoFile, ROOT, seedRubrics } from '../harness.js';
 import { assessments, recalc, type Assessment, type Grid, type RecalcJob } from './forms.js';
 
@@ -211,4 +228,125 @@ afterAll(() => {
   const n = [...compared.values()];
   console.log(`LibreOffice vs rubric score: ${n.length} seeds, ${n.reduce((s, x) => s + x.assessments, 0)} assessments, ${n.reduce((s, x) => s + x.values, 0)} values compared`);
   for (const [file, x] of compared) console.log(`  ${file}: ${x.assessments} assessments, ${x.values} values`);
+});
+
+// Leaf formulas: the form as `rubric export` writes it computes 评估得分 from 评估结果 wherever the
+// score plan allows (core's computedLeaves). Assessments give those leaves their band label, count or
+// measured value (typed into 评估结果, a percentage as its fraction) and every other leaf its score;
+// LibreOffice computes the leaves, the subtotals, the total and the grade, and each must be what
+// `rubric score` gives for the same inputs.
+interface PlanForm {
+  file: string;
+  rubric: RubricIR;
+  idx: InputIndex;
+  table: Table;
+  computed: Map<string, ComputedLeaf>;
+  job: RecalcJob;
+  inputs: Inputs[];
+  saved: { round: number; path: string };
+}
+
+const nowhere = { file: '', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, at: '' };
+
+async function planForm(file: string): Promise<PlanForm | undefined> {
+  const r = compileRepoFile(file);
+  if (!r.rubric || !r.files[0]!.parse.ast.decls.some((d) => d.type === 'rubric')) return undefined;
+  const rubric = r.rubric;
+  const idx = new InputIndex(rubric);
+  const table = buildTable(rubric, r.diagnostics, 'zh-CN');
+  const computed = computedLeaves(idx, table);
+  if (computed.size === 0) return undefined;
+  const L = xlsxLayout(table);
+  const name = file.replace(/^rubrics\//, '').replace(/\.rubric$/, '');
+  const path = join(OUT, `${name}.formulas.xlsx`);
+  writeFileSync(path, await renderXlsx(table, { leafScoreFormula: planFormulas(rubric, table, idx) }));
+  const leaves = table.rows.flatMap((row, i) => (row.kind === 'leaf' ? [{ row, i, x: idx.indicators(row.indicatorId!)[0]! }] : []));
+  // What each leaf is given: its 评估结果 input when the form computes it, else its score.
+  const specs = leaves.map(({ row, x }) => (computed.has(row.indicatorId!) ? idx.byKey.get(computed.get(row.indicatorId!)!.key)! : idx.inputsOf(x).find((s) => s.kind === 'score')!));
+  const full = fullAssessment(rubric, idx);
+  const best = (s: (typeof specs)[number]): Decimal | string | boolean => full.values.get(s.key)?.value ?? s.max ?? Decimal.ZERO;
+  const values = [specs.map(best), ...fc.sample(fc.tuple(...specs.map((s) => arbValue(s))), { numRuns: RANDOM, seed: file.length })];
+  const inputs = values.map((vs): Inputs => ({ name: null, rubric: rubric.title, draft: false, values: new Map(specs.map((s, k) => [s.key, { value: vs[k]!, where: nowhere }])) }));
+  const last = L.rowOf(table.rows.length - 1);
+  const lastGroup = L.S0 + Math.max(0, table.groups.length - 1);
+  const saved = { round: 1, path: join(OUT, `${name}.formulas.filled.xlsx`) };
+  const rounds = values.map((vs, ri) => ({
+    writes: leaves.map(({ row, i }, k): RecalcJob['rounds'][number]['writes'][number] => {
+      const s = specs[k]!;
+      const v = vs[k]!;
+      const cell = `${letter(computed.has(row.indicatorId!) ? L.resultCol : L.scoreCol)}${L.rowOf(i)}`;
+      return [L.mainName, cell, [[v instanceof Decimal ? Number((s.percent ? v.percent() : v).toString()) : String(v)]]];
+    }),
+    reads: [
+      [L.mainName, `${letter(L.scoreCol)}${L.rowOf(0)}:${letter(L.scoreCol)}${last}`],
+      [L.subName, `${letter(L.subCols.points)}${L.S0}:${letter(L.subCols.id)}${lastGroup}`],
+    ] as RecalcJob['rounds'][number]['reads'],
+    ...(ri === saved.round ? { save: saved.path } : {}),
+  }));
+  return { file, rubric, idx, table, computed, job: { file: path, rounds }, inputs, saved };
+}
+
+describe('leaf formulas made from the score plan: LibreOffice computes 评估得分 from 评估结果 as rubric score does', () => {
+  const files = seedRubrics();
+  const forms = new Map<string, PlanForm>();
+  const results = new Map<string, Grid[][]>();
+
+  beforeAll(async () => {
+    for (const f of files) {
+      const x = await planForm(f);
+      if (x) forms.set(f, x);
+    }
+    const list = [...forms.values()];
+    recalc(list.map((x) => x.job)).forEach((r, i) => results.set(list[i]!.file, r));
+  }, 900_000);
+
+  it('covers the seeds whose forms compute leaves, with at least 20 assessments each', () => {
+    // jiaxing, luohe and pingdingshan score leaves by bands, counts and measures.
+    expect(forms.size).toBeGreaterThanOrEqual(3);
+    for (const x of forms.values()) expect(x.job.rounds.length, x.file).toBeGreaterThanOrEqual(20);
+  });
+
+  for (const file of files) {
+    it(`${file}: every computed leaf, subtotal, the total and the grade`, (ctx) => {
+      const f = forms.get(file);
+      if (!f) return ctx.skip();
+      const { table } = f;
+      const got = results.get(file)!;
+      const row = (kind: string): number => table.rows.findIndex((x) => x.kind === kind);
+      let checked = 0;
+      f.inputs.forEach((a, ai) => {
+        const [scores, subs] = got[ai]!;
+        const result = score(f.rubric, a, f.idx);
+        expect(result.diagnostics.map((d) => d.code)).toEqual([]);
+        const byId = new Map<string, IndicatorScore>();
+        const walk = (xs: IndicatorScore[]) => xs.forEach((x) => (byId.set(x.id, x), walk(x.children), walk(x.bonuses)));
+        walk([...result.parts, ...result.indicators, ...result.bonuses]);
+        table.rows.forEach((x, i) => {
+          if (x.kind !== 'leaf' || !f.computed.has(x.indicatorId!)) return;
+          expectNumber(scores![i]![0], dec(byId.get(x.indicatorId!)?.score, x.indicatorId!), `assessment ${ai}: leaf ${x.indicatorId} from ${String(a.values.get(f.computed.get(x.indicatorId!)!.key)?.value)}`);
+          checked++;
+        });
+        table.groups.forEach((g, gi) => {
+          expectNumber(subs![gi]![2], dec(byId.get(g.indicatorId)?.score, g.title), `assessment ${ai}: subtotal of ${g.title}`);
+          checked++;
+        });
+        if (row('total') >= 0) expectNumber(scores![row('total')]![0], dec(result.base.score, 'base'), `assessment ${ai}: total`);
+        if (row('final') >= 0) expectNumber(scores![row('final')]![0], dec(result.final.score, 'final'), `assessment ${ai}: total with bonuses`);
+        if (row('grade') >= 0) expect(scores![row('grade')]![0], `assessment ${ai}: grade`).toBe(result.grade ?? '');
+        checked += 3;
+      });
+      expect(checked).toBeGreaterThan(f.inputs.length * f.computed.size);
+      compared.set(`${file} (leaf formulas)`, { assessments: f.inputs.length, values: checked });
+    });
+
+    it(`${file}: the form with leaf formulas LibreOffice saved, read back and scored, gives the same result`, async (ctx) => {
+      const f = forms.get(file);
+      if (!f) return ctx.skip();
+      const read = await readXlsxAssessment(new Uint8Array(readFileSync(f.saved.path)), f.saved.path, f.idx);
+      expect(read.assessed.diagnostics.map((d) => [d.code, d.args])).toEqual([]);
+      const want = score(f.rubric, f.inputs[f.saved.round]!, f.idx);
+      const got = score(f.rubric, { ...read.assessed.assessment, name: null }, f.idx);
+      expect(scoreResultToJson(got, 'zh-CN')).toEqual(scoreResultToJson(want, 'zh-CN'));
+    });
+  }
 });

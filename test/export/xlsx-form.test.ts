@@ -1,6 +1,7 @@
-// The xlsx form as an assessment form: for every seed, the exported workbook is filled in with exceljs
-// from an assessment (band labels, counts, measured values and yes/no in 评估结果, direct scores in
-// 评估得分, the scores the engine gives each leaf in 自评得分), read back with the xlsx reader, and
+// The xlsx form as an assessment form: for every seed, the exported workbook (with the leaf formulas
+// made from the score plan) is filled in with exceljs from an assessment (band labels, counts, measured
+// values and yes/no in 评估结果, direct scores in 评估得分, the scores the engine gives each leaf in
+// 自评得分), read back with the xlsx reader, and
 // scored; the result must equal scoring the same assessment written as JSON, and the self-assessed
 // scores must add up to the same totals and grade. Then cells spoilt one way at a time give their
 // coded diagnostic at the cell.
@@ -12,6 +13,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   buildTable,
+  computedLeaves,
   Decimal,
   fullAssessment,
   InputIndex,
@@ -24,6 +26,7 @@ import {
   type RubricIR,
   type Table,
 } from '@rubric/core';
+import { planFormulas } from '@rubric/export';
 import { readXlsxAssessment, renderXlsx, xlsxLayout } from '@rubric/export/xlsx';
 import { runCli } from '../cli-runner.js';
 import { compileRepoFile, seedRubrics } from '../harness.js';
@@ -142,7 +145,8 @@ async function seed(file: string): Promise<Seed | undefined> {
   const c = compileRepoFile(file);
   if (!c.rubric || !c.files[0]!.parse.ast.decls.some((d) => d.type === 'rubric')) return undefined;
   const table = buildTable(c.rubric, c.diagnostics, 'zh-CN');
-  return { file, rubric: c.rubric, idx: new InputIndex(c.rubric), table, form: await renderXlsx(table) };
+  const idx = new InputIndex(c.rubric);
+  return { file, rubric: c.rubric, idx, table, form: await renderXlsx(table, { leafScoreFormula: planFormulas(c.rubric, table, idx) }) };
 }
 
 describe('a filled xlsx form scores as the same assessment in JSON', () => {
@@ -224,6 +228,17 @@ describe('a spoilt xlsx form gives coded diagnostics at its cells', async () => 
     expect(one(await spoil((ws) => (ws.getCell(two, L.resultCol).value = '55%')))).toMatchObject({ code: 'RUB410', what: '@form.parts', at: at(L.resultCol, two) });
     expect(one(await spoil((ws) => (ws.getCell(two, L.resultCol).value = '-5；否')))).toMatchObject({ code: 'RUB405', at: at(L.resultCol, two) });
     expect(one(await spoil((ws) => (ws.getCell(plain, L.resultCol).value = '好')))).toMatchObject({ code: 'RUB414', at: at(L.resultCol, plain) });
+  });
+
+  it('a leaf the form computes: its formula is not an input; a score typed over it beside the band is RUB415', async () => {
+    const computed = computedLeaves(s.idx, s.table);
+    expect(s.table.rows.filter((r) => r.kind === 'leaf' && computed.has(r.indicatorId!)).length).toBeGreaterThan(20);
+    const labelled = s.table.rows.findIndex((r) => r.kind === 'leaf' && computed.has(r.indicatorId!) && r.inputs.some((i) => i.kind === 'label'));
+    const r = L.rowOf(labelled);
+    const x = s.idx.indicators(s.table.rows[labelled]!.indicatorId!)[0]!;
+    const band = s.idx.inputsOf(x).find((i) => i.kind === 'label')!.labels![0]!;
+    expect(await spoil((ws) => (ws.getCell(r, L.resultCol).value = band))).toEqual([]);
+    expect(one(await spoil((ws) => ((ws.getCell(r, L.resultCol).value = band), (ws.getCell(r, L.scoreCol).value = 1))))).toMatchObject({ code: 'RUB415', at: at(L.scoreCol, r) });
   });
 
   it('rows and ids: an unknown id, a value in a row without id, the id column deleted', async () => {

@@ -4,7 +4,8 @@
 // a hidden column headed `id` that names the indicator of every leaf row. Per leaf row:
 // - 评估结果 gives the inputs the table lists for the row (a band label, a count, a measured value, a
 //   yes/no for a 不得分 condition; several are separated by `；` in the table's order);
-// - 评估得分 gives the score directly; 自评得分 is the organisation's own score, read as a second
+// - 评估得分 gives the score directly, unless the form computes it from 评估结果 (a formula made from the
+//   score plan, `computedLeaves`); 自评得分 is the organisation's own score, read as a second
 //   assessment of scores alone.
 // Every problem is a coded diagnostic at its cell (`评估表!F12`): a formula, an error value, a date or a
 // number stored as text where a value is typed, a row without its id, a missing id column, a workbook
@@ -16,7 +17,9 @@ import type { IndicatorIR } from '../ir/model.js';
 import { buildTable } from '../table/build.js';
 import type { RowInput } from '../table/model.js';
 import { TABLE_WORDS } from '../table/words.js';
+import type { Table } from '../table/model.js';
 import { readAssessmentRows, type InputIndex, type ReadResult, type Row, type Where } from './assessment.js';
+import { inputsOfExpr, leafPlan, type Expr } from './plan.js';
 import { columnName } from './csv.js';
 import type { InputSpec } from './inputs.js';
 
@@ -43,6 +46,49 @@ export interface SheetGrid {
 export interface SheetRead {
   assessed: ReadResult;
   self: ReadResult | null;
+}
+
+/** A leaf whose score the form computes: its score plan, which reads only the input its 评估结果 cell records. */
+export interface ComputedLeaf {
+  plan: Expr;
+  key: string;
+}
+
+/**
+ * The leaves whose 评估得分 the form computes from their 评估结果 cell (by id): those whose 评估结果 records
+ * exactly one input and whose score plan reads that input alone (a band label, a count, a measured
+ * value). The others (a score typed in, several inputs in one cell, a gate) keep an input cell.
+ */
+export function computedLeaves(index: InputIndex, table: Table = buildTable(index.rubric, [], 'zh-CN')): Map<string, ComputedLeaf> {
+  const out = new Map<string, ComputedLeaf>();
+  for (const row of table.rows) {
+    if (row.kind !== 'leaf' || row.indicatorId === null) continue;
+    const own = row.inputs.filter((i) => i.kind !== 'score');
+    const ind = index.indicators(row.indicatorId);
+    if (own.length !== 1 || ind.length !== 1) continue;
+    const spec = specOfInput(own[0]!, ind[0]!, index);
+    const plan = leafPlan(ind[0]!, index);
+    const reads = [...inputsOfExpr(plan)];
+    if (spec && reads.length === 1 && reads[0] === spec.key) out.set(row.indicatorId, { plan, key: spec.key });
+  }
+  return out;
+}
+
+/** The input a 评估结果 entry of a row records. */
+function specOfInput(i: RowInput, ind: IndicatorIR, index: InputIndex): InputSpec | undefined {
+  const key = (kind: InputSpec['kind'], unit?: string): InputSpec | undefined => index.inputsOf(ind).find((s) => s.kind === kind && (unit === undefined || s.unit === unit));
+  switch (i.kind) {
+    case 'label':
+      return key('label');
+    case 'count':
+      return key('count', i.unit) ?? key('count');
+    case 'gate':
+      return key('gate');
+    case 'measure':
+      return index.byMeasure.get(i.measure) ?? index.specs.find((s) => s.kind === 'measure' && s.title === i.measure);
+    default:
+      return undefined;
+  }
 }
 
 const headers = (id: keyof typeof TABLE_WORDS): string[] => [TABLE_WORDS[id].en, TABLE_WORDS[id].zh];
@@ -89,6 +135,7 @@ export function readAssessmentSheets(grids: readonly SheetGrid[], file: string, 
 
   const table = buildTable(index.rubric, [], 'zh-CN');
   const rowInputs = new Map(table.rows.filter((r) => r.indicatorId !== null).map((r) => [r.indicatorId!, r.inputs]));
+  const computed = computedLeaves(index, table);
   const assessed: Row[] = [];
   const self: Row[] = [];
   const report = (code: Code, at: Where, args: Args): void => void bag.add(code, file, at.range, { ...args, at: at.at });
@@ -125,11 +172,13 @@ export function readAssessmentSheets(grids: readonly SheetGrid[], file: string, 
       [cell(selfCol), self],
     ] as const) {
       if (!c) continue;
+      // The form's own formula, computing the score from 评估结果: not an input.
+      if (c.kind === 'formula' && list === assessed && computed.has(ind.id)) continue;
       const v = numberText(c, false, sheet.name, file, report);
       if (v !== undefined && scoreSpec) list.push({ key: scoreSpec.key, value: v, where: where(file, sheet.name, r, c.column), keyWhere: idAt });
     }
     const result = cell(resultCol);
-    if (result) readResult(result, rowInputs.get(ind.id) ?? [], ind, index, key, sheet.name, file, idAt, report, assessed);
+    if (result) readResult(result, rowInputs.get(ind.id) ?? [], ind, index, sheet.name, file, idAt, report, assessed);
   }
 
   const read = (rows: Row[]): ReadResult => {
@@ -172,7 +221,6 @@ function readResult(
   inputs: RowInput[],
   ind: IndicatorIR,
   index: InputIndex,
-  key: (kind: InputSpec['kind'], unit?: string) => InputSpec | undefined,
   sheet: string,
   file: string,
   keyWhere: Where,
@@ -181,16 +229,7 @@ function readResult(
 ): void {
   const at = where(file, sheet, c.row, c.column);
   const own = inputs.filter((i) => i.kind !== 'score');
-  const specOf = (i: RowInput): InputSpec | undefined =>
-    i.kind === 'label'
-      ? key('label')
-      : i.kind === 'count'
-        ? (key('count', i.unit) ?? key('count'))
-        : i.kind === 'gate'
-          ? key('gate')
-          : i.kind === 'measure'
-            ? (index.byMeasure.get(i.measure) ?? index.specs.find((s) => s.kind === 'measure' && s.title === i.measure))
-            : undefined;
+  const specOf = (i: RowInput): InputSpec | undefined => specOfInput(i, ind, index);
   if (own.length === 0) {
     report('RUB414', at, { title: ind.title, what: '@form.result', unit: '' });
     return;
