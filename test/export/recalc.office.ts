@@ -31,6 +31,11 @@ import { compileRepoFile, ROOT, seedRubrics } from '../harness.js';
 import { assessments, recalc, type Assessment, type Grid, type RecalcJob } from './forms.js';
 
 const OUT = join(ROOT, 'test/artifacts/export/xlsx');
+/**
+ * The seeds, and rubrics with what the seeds lack: grades beside a bonus and a penalty (graded on the
+ * total), and bonuses, penalties, a cap and grades on the final score (等级含加分).
+ */
+const FILES = [...seedRubrics(), 'test/export/rubrics/grades-bonus.rubric', 'test/fixtures/outside.rubric'];
 const RANDOM = 20;
 
 function letter(col: number): string {
@@ -72,7 +77,7 @@ async function form(file: string): Promise<Form | undefined> {
   const rubric = r.rubric;
   const table = buildTable(rubric, r.diagnostics, 'zh-CN');
   const L = xlsxLayout(table);
-  const name = file.replace(/^rubrics\//, '').replace(/\.rubric$/, '');
+  const name = file.replace(/^.*\//, '').replace(/\.rubric$/, '');
   const path = join(OUT, `${name}.xlsx`);
   writeFileSync(path, await renderXlsx(table));
   expect(L.scoreCol, 'the two score columns are side by side').toBe(L.selfCol + 1);
@@ -148,7 +153,7 @@ const dec = (d: Decimal | null | undefined, what: string): Decimal => {
 };
 
 describe('xlsx recalculated by LibreOffice agrees with rubric score', () => {
-  const files = seedRubrics();
+  const files = FILES;
   const forms = new Map<string, Form>();
   const results = new Map<string, Grid[][]>();
 
@@ -257,7 +262,7 @@ async function planForm(file: string): Promise<PlanForm | undefined> {
   const computed = computedLeaves(idx, table);
   if (computed.size === 0) return undefined;
   const L = xlsxLayout(table);
-  const name = file.replace(/^rubrics\//, '').replace(/\.rubric$/, '');
+  const name = file.replace(/^.*\//, '').replace(/\.rubric$/, '');
   const path = join(OUT, `${name}.formulas.xlsx`);
   writeFileSync(path, await renderXlsx(table, { leafScoreFormula: planFormulas(rubric, table, idx) }));
   const leaves = table.rows.flatMap((row, i) => (row.kind === 'leaf' ? [{ row, i, x: idx.indicators(row.indicatorId!)[0]! }] : []));
@@ -287,7 +292,7 @@ async function planForm(file: string): Promise<PlanForm | undefined> {
 }
 
 describe('leaf formulas made from the score plan: LibreOffice computes 评估得分 from 评估结果 as rubric score does', () => {
-  const files = seedRubrics();
+  const files = FILES;
   const forms = new Map<string, PlanForm>();
   const results = new Map<string, Grid[][]>();
 

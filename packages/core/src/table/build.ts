@@ -383,6 +383,8 @@ class TableBuilder {
         marks: this.marks.total,
       },
       bonuses: [...tgroups.flatMap((g) => g.bonuses), ...topBonuses.map(moveRef)],
+      cap: r.cap,
+      gradesWithBonus: r.gradesWithBonus,
       grades: r.grades.map((g) => ({ name: g.name, scores: g.scores, condition: describeInterval(g.scores, ''), range: g.range, marks: this.marks.grades.get(g) ?? [] })),
       vetoes: r.vetoes.map((v) => ({ text: v.text ?? (v.when ? `${v.when.ref} ${v.when.op} ${v.when.value}` : ''), range: v.range, marks: this.marks.vetoes.get(v) ?? [] })),
       notes: r.note,
