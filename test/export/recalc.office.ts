@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  allIndicators,
   buildTable,
   computedLeaves,
   Decimal,
@@ -83,6 +84,7 @@ async function form(file: string): Promise<Form | undefined> {
   expect(L.scoreCol, 'the two score columns are side by side').toBe(L.selfCol + 1);
   const list = assessments(rubric, RANDOM, file.length);
   if (file.endsWith('tongzhou-shanghui.rubric')) list.push(...thresholdCases(rubric));
+  if (file.endsWith('grades-bonus.rubric')) list.push(vetoCase(rubric));
   const last = L.rowOf(table.rows.length - 1);
   const lastGroup = L.S0 + Math.max(0, table.groups.length - 1);
   const reads: RecalcJob['rounds'][number]['reads'] = [
@@ -139,6 +141,16 @@ function thresholdCases(r: RubricIR): Assessment[] {
     return { name, self: m, score: m };
   };
   return [pair('exactly 90', '89', '94'), pair('89.8', '89', '93')];
+}
+
+/**
+ * grades-bonus: 基础工作 20 (工作目标 10 + 会员发展 10) and 活动 50 make 70, a 合格 by the total, but
+ * 一票否决 当 基础工作 < 30 applies: no grade. The bonus and the penalty (10 each) cancel out.
+ */
+function vetoCase(r: RubricIR): Assessment {
+  const scores: Record<string, string> = { 工作目标: '10', 会员发展: '10', 培训: '20', 参与: '30', 特别加分: '10', 违规: '10' };
+  const m = new Map(allIndicators(r).filter((x) => x.children.length === 0).map((x) => [x.id, Decimal.parse(scores[x.title]!)!]));
+  return { name: 'vetoed at 70', self: m, score: m };
 }
 
 /** A number read back equals an exact decimal (the sheet holds doubles; its formulas round to the value's decimals). */
@@ -231,7 +243,7 @@ describe('xlsx recalculated by LibreOffice agrees with rubric score', () => {
 const compared = new Map<string, { assessments: number; values: number }>();
 afterAll(() => {
   const n = [...compared.values()];
-  console.log(`LibreOffice vs rubric score: ${n.length} seeds, ${n.reduce((s, x) => s + x.assessments, 0)} assessments, ${n.reduce((s, x) => s + x.values, 0)} values compared`);
+  console.log(`LibreOffice vs rubric score: ${n.length} forms, ${n.reduce((s, x) => s + x.assessments, 0)} assessments, ${n.reduce((s, x) => s + x.values, 0)} values compared`);
   for (const [file, x] of compared) console.log(`  ${file}: ${x.assessments} assessments, ${x.values} values`);
 });
 

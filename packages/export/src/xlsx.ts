@@ -4,7 +4,7 @@
 //   model, the input cells (评估结果, 自评得分, 评估得分) with data validation (band drop-downs,
 //   numeric ranges, the score step), the total (parts weighted), the bonuses summed apart, the total
 //   with bonuses (penalties taken away, at most the cap) and the grade (of the total, or of the final
-//   score with 等级含加分) as formulas, then the grade thresholds, vetoes, notes and problems;
+//   score with 等级含加分; none when a veto on a score applies) as formulas, then the grade thresholds, vetoes, notes and problems;
 //   a hidden last column holds each row's indicator id, for reading the form back;
 // - sheet 各级小计: one row per parent, its self-assessed and assessed subtotal as a SUM of its
 //   children's cells (leaf cells on the first sheet, child subtotals on this one);
@@ -296,7 +296,10 @@ export async function renderXlsx(table: Table, opts: XlsxOptions = {}): Promise<
         // The grade reads the total, or the final score with 等级含加分.
         const total = totalRowIndex >= 0 ? `${letter(col)}${D + totalRowIndex}` : '0';
         const on = !table.gradesWithBonus ? total : finalRowIndex >= 0 ? `${letter(col)}${D + finalRowIndex}` : capped(total);
-        x.value = { formula: gradeFormula(table, on, L.gradeTable) };
+        // A veto on a score (一票否决 当 X < 75) leaves no grade.
+        const vetoes = table.vetoes.flatMap((v) => (v.when ? [`${at(refOf(v.when.ref, role), here)}${v.when.op}${v.when.value.toString()}`] : []));
+        const grade = gradeFormula(table, on, L.gradeTable);
+        x.value = { formula: vetoes.length > 0 ? `IF(OR(${vetoes.join(',')}),"",${grade})` : grade };
       }
     }
   });

@@ -138,6 +138,8 @@ export interface TableGrade {
 
 export interface TableVeto {
   text: string;
+  /** A veto on a score (`一票否决 当 X < 75`): the indicator whose score (a part's before its weight) is compared. */
+  when: { ref: TableRef; op: '>=' | '>' | '<=' | '<' | '='; value: Decimal } | null;
   range: SrcRange;
   marks: TableMark[];
 }
