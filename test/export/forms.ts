@@ -1,12 +1,11 @@
-// Helpers of the export tests: assessments of a rubric (hand-made and random, in the rubric's score
-// step, within each leaf's reachable min and max) and what they add up to, computed from the IR tree
-// with exact decimals, independently of the table model and of any spreadsheet; and the runners of
-// the real programs (LibreOffice through Python-UNO, Chromium, pdftoppm).
+// Helpers of the export tests: leaf scores of a rubric (hand-made and random, in the rubric's score
+// step, within each leaf's reachable min and max), and the runners of the real programs (LibreOffice
+// through Python-UNO, Chromium, pdftoppm).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allIndicators, compare, Decimal, type IndicatorIR, type IntervalIR, type RubricIR } from '@rubric/core';
+import { allIndicators, Decimal, type IndicatorIR, type RubricIR } from '@rubric/core';
 import { ROOT } from '../harness.js';
 
 /** A leaf's two scores: self-assessed and assessed. */
@@ -67,44 +66,6 @@ export function assessments(r: RubricIR, random: number, seed = 1): Assessment[]
   return out;
 }
 
-export interface Expected {
-  /** Subtotal of every parent (bonus items apart), by indicator id. */
-  groups: Map<string, Decimal>;
-  total: Decimal;
-  bonus: Decimal;
-  final: Decimal;
-  grade: string;
-}
-
-function inInterval(v: Decimal, i: IntervalIR): boolean {
-  return (!i.low || compare(v, i.low.closed ? '>=' : '>', i.low.value)) && (!i.high || compare(v, i.high.closed ? '<=' : '<', i.high.value));
-}
-
-/**
- * What one set of leaf scores adds up to, by the language's meaning (docs/language.md §4): a parent is
- * the sum of its children, bonuses outside; the total is Σ part × weight plus the indicators outside
- * parts; the grade is the first whose condition holds for the total with bonuses.
- */
-export function expected(r: RubricIR, leafScore: Map<string, Decimal>): Expected {
-  const groups = new Map<string, Decimal>();
-  const value = (x: IndicatorIR): Decimal => {
-    x.bonuses.forEach(value);
-    if (x.children.length === 0) return leafScore.get(x.id)!;
-    const v = Decimal.sum(x.children.map(value));
-    groups.set(x.id, v);
-    return v;
-  };
-  let total = Decimal.ZERO;
-  for (const p of r.parts) total = total.add(value(p).mul(p.weight ?? Decimal.ZERO));
-  for (const x of r.indicators) total = total.add(value(x));
-  r.bonuses.forEach(value);
-  const bonusValue = (x: IndicatorIR): Decimal => (x.children.length === 0 ? leafScore.get(x.id)! : groups.get(x.id)!);
-  const bonus = Decimal.sum(allIndicators(r).filter((x) => x.kind === 'bonus').map(bonusValue));
-  const final = total.add(bonus);
-  const grade = r.grades.find((g) => inInterval(final, g.scores))?.name ?? '';
-  return { groups, total, bonus, final, grade };
-}
-
 export function hasProgram(name: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).status === 0;
 }
@@ -112,8 +73,8 @@ export function hasProgram(name: string): boolean {
 export type Grid = (number | string)[][];
 export interface RecalcJob {
   file: string;
-  /** Each round: ranges to fill (`F5:G20` with rows of values), then ranges to read after recalculation. */
-  rounds: { writes: [sheet: string, range: string, values: (number | string)[][]][]; reads: [sheet: string, range: string][] }[];
+  /** Each round: ranges to fill (`F5:G20` with rows of values), then ranges to read after recalculation, and where to save the filled form (xlsx), if anywhere. */
+  rounds: { writes: [sheet: string, range: string, values: (number | string)[][]][]; reads: [sheet: string, range: string][]; save?: string }[];
 }
 
 /**

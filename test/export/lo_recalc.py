@@ -5,10 +5,13 @@
 #
 # Usage: lo_recalc.py JOBS.json OUT.json
 #   JOBS: [{"file": "/abs/form.xlsx",
-#           "rounds": [{"writes": [[sheet, "F5:G20", [[1, 2], ...]], ...], "reads": [[sheet, "C3:D40"], ...]}, ...]}]
+#           "rounds": [{"writes": [[sheet, "F5:G20", [[1, 2], ...]], ...], "reads": [[sheet, "C3:D40"], ...],
+#                       "save": "/abs/filled.xlsx"}, ...]}]
 #   OUT:  [{"file": ..., "rounds": [{"values": [[[...row...], ...] per read]}, ...]}]
 # Writes and reads are whole ranges (one UNO call each). A round's writes are cleared before the
-# next round. Formula cells read back their results ('' for an empty cell). Exits non-zero on failure.
+# next round. Formula cells read back their results ('' for an empty cell). A round with "save" is also
+# stored there as xlsx (Calc's "Calc MS Excel 2007 XML" filter), filled in and recalculated, before its
+# writes are cleared. Exits non-zero on failure.
 import json
 import os
 import shutil
@@ -76,6 +79,8 @@ def main():
                 doc.calculateAll()
                 values = [[list(r) for r in sheets.getByName(sheet).getCellRangeByName(addr).getDataArray()] for sheet, addr in rnd['reads']]
                 rounds.append({'values': values})
+                if rnd.get('save'):
+                    doc.storeToURL(uno.systemPathToFileUrl(rnd['save']), (prop('FilterName', 'Calc MS Excel 2007 XML'), prop('Overwrite', True)))
                 for sheet, addr, _ in rnd['writes']:
                     sheets.getByName(sheet).getCellRangeByName(addr).clearContents(CONTENTS)
             doc.close(True)

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildTable, type Table } from '@rubric/core';
-import { renderHtml } from '@rubric/export';
+import { planFormulas, renderHtml } from '@rubric/export';
 import { renderDocx } from '@rubric/export/docx';
 import { renderXlsx } from '@rubric/export/xlsx';
 import { runCli } from '../cli-runner.js';
@@ -89,7 +89,8 @@ describe('rendered documents', () => {
     it(`${s.name}: xlsx printed by LibreOffice → PNG`, async () => {
       const t = tables.get(s.name)!;
       const xlsx = join(OUT, `${s.name}.xlsx`);
-      writeFileSync(xlsx, await renderXlsx(t));
+      // As `rubric export` writes it: with the leaf formulas made from the score plan.
+      writeFileSync(xlsx, await renderXlsx(t, { leafScoreFormula: planFormulas(compileRepoFile(`rubrics/${s.name}.rubric`).rubric!, t) }));
       const pdf = officeToPdf(xlsx, join(OUT, 'xlsx-pdf'));
       expect(pdfPages(pdf)).toBeGreaterThan(1);
       expect(squash(text(pdf))).toContain(squash(t.title));

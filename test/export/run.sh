@@ -3,8 +3,9 @@
 # Debian (LibreOffice Calc and Writer without GUI, its Python-UNO bridge, poppler's pdftoppm, Chromium,
 # CJK fonts, and fonts with the metrics of Calibri and Times New Roman, so that column widths and Latin
 # text measure as in Office), then runs test/export/*.office.ts: the xlsx form of every seed filled in and recalculated
-# by LibreOffice against the rubric arithmetic, the CSV template of every seed filled in and saved by
-# LibreOffice and scored by `rubric score`, and the docx/pdf/html/xlsx renders of Pingdingshan and
+# by LibreOffice against `rubric score` (and one form per seed saved by LibreOffice and read back),
+# the CSV template of every seed filled in and saved by LibreOffice and scored by `rubric score`, and
+# the docx/pdf/html/xlsx renders of Pingdingshan and
 # 慈善组织类 as PNG images in test/artifacts/export/. Every step is bounded; exits non-zero on failure.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

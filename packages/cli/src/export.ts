@@ -6,7 +6,7 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { buildTable, compile, renderWith, type Locale } from '@rubric/core';
-import { ExportError, exportTable } from '@rubric/export';
+import { ExportError, exportTable, planFormulas } from '@rubric/export';
 import { formatLine, type Output } from './commands.js';
 import { display, hostFor, UsageError } from './files.js';
 
@@ -57,7 +57,8 @@ export async function exportCommand(file: string, opts: ExportOptions): Promise<
   const table = buildTable(result.rubric, result.diagnostics, opts.locale);
   let data: Uint8Array | string;
   try {
-    data = await exportTable(table, opts.format);
+    // The form computes the score of every leaf that follows from its 评估结果 (core's score plan).
+    data = await exportTable(table, opts.format, { xlsx: { leafScoreFormula: planFormulas(result.rubric, table) } });
   } catch (e) {
     if (e instanceof ExportError) return { out: [], err: [e.render(opts.locale)], code: 2 };
     throw e;

@@ -108,13 +108,13 @@ program
   .command('score')
   .description('score assessments against a rubric / 按评估表评分')
   .argument('<rubric>', 'a .rubric file')
-  .argument('<assessments...>', 'assessment files (.json, .csv) or folders of them')
+  .argument('<assessments...>', 'assessment files (.json, .csv, or an .xlsx form from export) or folders of them')
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
   .option('--explain', 'explain every point, as an indented tree')
   .option('--rubric <title>', 'the rubric to use when the file holds several')
   .option('-o, --output <file>', 'write the results to a .json or .csv file')
   .action((rubric: string, assessments: string[], o: { format: 'text' | 'json'; explain?: boolean; rubric?: string; output?: string }) =>
-    run(lang(), () => {
+    runAsync(lang(), () => {
       // A progress bar on a terminal only, for batches.
       const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr, clearOnComplete: true, hideCursor: true, format: '{bar} {value}/{total}' }) : undefined;
       let started = false;
@@ -133,11 +133,11 @@ program
   .command('template')
   .description('write the blank assessment form of a rubric / 生成评估记录模板')
   .argument('<rubric>', 'a .rubric file')
-  .addOption(new Option('--format <format>', 'form format').choices(['json', 'csv']).default('json'))
+  .addOption(new Option('--format <format>', 'form format (xlsx: the Excel form, as export writes it)').choices(['json', 'csv', 'xlsx']).default('json'))
   .option('--rubric <title>', 'the rubric to use when the file holds several')
   .option('-o, --output <file>', 'write the form to this file')
-  .action((rubric: string, o: { format: 'json' | 'csv'; rubric?: string; output?: string }) =>
-    run(lang(), () => templateCommand(rubric, { format: o.format, locale: lang(), ...(o.rubric ? { rubric: o.rubric } : {}), ...(o.output ? { output: o.output } : {}) })),
+  .action((rubric: string, o: { format: 'json' | 'csv' | 'xlsx'; rubric?: string; output?: string }) =>
+    runAsync(lang(), () => templateCommand(rubric, { format: o.format, locale: lang(), ...(o.rubric ? { rubric: o.rubric } : {}), ...(o.output ? { output: o.output } : {}) })),
   );
 
 program

@@ -14,6 +14,7 @@ export const CLI_MESSAGES = {
   outputIsSource: { en: 'The output {path} is a file this rubric is read from; choose another output file', zh: '输出文件 {path} 是本评估表的源文件；请另选输出文件' },
   cannotWrite: { en: 'Cannot write {path}: {reason}', zh: '无法写入 {path}：{reason}' },
   batchError: { en: 'not scored: the assessment has errors', zh: '未评分：评估记录有错误' },
+  selfScores: { en: '{name} (self-assessed scores)', zh: '{name}（自评得分）' },
   vetoed: { en: 'vetoed', zh: '一票否决' },
   incomplete: { en: 'not complete', zh: '未填全' },
   'summary.count': { en: '{scored} of {n} assessments scored.', zh: '共 {n} 份评估记录，已评分 {scored} 份。' },

@@ -1,6 +1,8 @@
 // `rubric score`, `rubric template` and `rubric test`: scoring organisations against a rubric from
-// assessments (JSON or CSV; a folder, or a CSV with one organisation per row, is a batch), writing the
-// blank form assessors fill in, and running a rubric's own example assessments. Exit codes: 0 scored
+// assessments (JSON, CSV, or the xlsx form `rubric export` writes; a folder, or a CSV with one
+// organisation per row, is a batch), writing the blank form assessors fill in, and running a rubric's
+// own example assessments. An xlsx form gives the assessment (评估结果, 评估得分) and, when its 自评得分
+// column is filled, the organisation's own scores as a second one. Exit codes: 0 scored
 // (or every test passed), 1 the assessments (or tests) have errors, 2 usage or I/O errors.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -29,6 +31,7 @@ import {
   type ScoreResult,
 } from '@rubric/core';
 import { formatLine, type Output } from './commands.js';
+import { exportCommand } from './export.js';
 import { collectFiles, display, hostFor, UsageError } from './files.js';
 import { say } from './messages.js';
 
@@ -53,9 +56,9 @@ function loadRubrics(path: string, locale: Locale, err: string[]): RubricIR[] {
   return r.rubrics;
 }
 
-const ASSESSMENT = /\.(json|jsonc|csv)$/i;
+const ASSESSMENT = /\.(json|jsonc|csv|xlsx)$/i;
 
-/** Assessment files: files as given, folders expanded to the JSON and CSV files in them. */
+/** Assessment files: files as given, folders expanded to the JSON, CSV and xlsx files in them. */
 function assessmentFiles(paths: string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
@@ -65,7 +68,8 @@ function assessmentFiles(paths: string[]): string[] {
     } catch {
       throw new UsageError(p);
     }
-    if (st.isDirectory()) for (const n of readdirSync(p).sort()) (ASSESSMENT.test(n) && !n.endsWith('.tests.jsonc') ? out.push(display(join(p, n))) : undefined);
+    // Excel's lock files (~$form.xlsx) are not forms.
+    if (st.isDirectory()) for (const n of readdirSync(p).sort()) (ASSESSMENT.test(n) && !n.endsWith('.tests.jsonc') && !n.startsWith('~$') ? out.push(display(join(p, n))) : undefined);
     else out.push(display(p));
   }
   return out;
@@ -78,8 +82,21 @@ interface Scored {
   diagnostics: Diagnostic[];
 }
 
-function readFile(file: string, index: (r: RubricIR) => InputIndex, rubrics: RubricIR[], wanted: string | undefined): ReadResult[] {
-  const decoded = decodeBytes(new Uint8Array(readFileSync(file)));
+// The xlsx reader brings exceljs: loaded by its package name, outside the CLI's bundle, when a form is read.
+const XLSX: string = '@rubric/export/xlsx';
+
+async function readFile(file: string, index: (r: RubricIR) => InputIndex, rubrics: RubricIR[], wanted: string | undefined, locale: Locale): Promise<ReadResult[]> {
+  const bytes = new Uint8Array(readFileSync(file));
+  if (/\.xlsx$/i.test(file)) {
+    const { readXlsxAssessment } = (await import(XLSX)) as typeof import('@rubric/export/xlsx');
+    const rubric = pickRubric(rubrics, wanted ?? null, file).rubric ?? rubrics[0]!;
+    const { assessed, self } = await readXlsxAssessment(bytes, file, index(rubric));
+    const name = basename(file);
+    assessed.assessment.name = name;
+    if (self) self.assessment.name = say('selfScores', { name }, locale);
+    return self ? [assessed, self] : [assessed];
+  }
+  const decoded = decodeBytes(bytes);
   const at = { line: 1, column: 1, offset: 0 };
   if (decoded.failed) return [{ assessment: { name: null, rubric: null, draft: false, values: new Map() }, diagnostics: [{ code: 'RUB009', severity: 'error', file, range: { start: at, end: at }, args: {} }] }];
   // The rubric an assessment is for: named by the option, else by the assessment (JSON), else the only one.
@@ -97,14 +114,15 @@ function readFile(file: string, index: (r: RubricIR) => InputIndex, rubrics: Rub
   throw new UsageError(file);
 }
 
-export function scoreCommand(rubricPath: string, inputs: string[], opts: ScoreOptions): Output {
+export async function scoreCommand(rubricPath: string, inputs: string[], opts: ScoreOptions): Promise<Output> {
   const err: string[] = [];
   const out: string[] = [];
   const rubrics = loadRubrics(rubricPath, opts.locale, err);
   const indexes = new Map<RubricIR, InputIndex>();
   const index = (r: RubricIR) => indexes.get(r) ?? indexes.set(r, new InputIndex(r)).get(r)!;
   const files = assessmentFiles(inputs);
-  const reads = files.flatMap((f) => readFile(f, index, rubrics, opts.rubric).map((read) => ({ file: f, read })));
+  const reads: { file: string; read: ReadResult }[] = [];
+  for (const f of files) for (const read of await readFile(f, index, rubrics, opts.rubric, opts.locale)) reads.push({ file: f, read });
   const scored: Scored[] = [];
   reads.forEach(({ file, read }, i) => {
     const picked = pickRubric(rubrics, opts.rubric ?? read.assessment.rubric, file);
@@ -235,8 +253,9 @@ function writeResults(path: string, scored: Scored[], locale: Locale): void {
   writeFileSync(path, writeCsv([head, ...rows]));
 }
 
-/** `rubric template`: the blank assessment form of a rubric. */
-export function templateCommand(rubricPath: string, opts: { format: 'json' | 'csv'; locale: Locale; output?: string; rubric?: string }): Output {
+/** `rubric template`: the blank assessment form of a rubric (xlsx: the exported table, which is the Excel form). */
+export async function templateCommand(rubricPath: string, opts: { format: 'json' | 'csv' | 'xlsx'; locale: Locale; output?: string; rubric?: string }): Promise<Output> {
+  if (opts.format === 'xlsx') return exportCommand(rubricPath, { format: 'xlsx', locale: opts.locale, ...(opts.output ? { output: opts.output } : {}) });
   const err: string[] = [];
   const rubrics = loadRubrics(rubricPath, opts.locale, err);
   const picked = pickRubric(rubrics, opts.rubric ?? (rubrics.length === 1 ? null : rubrics[0]!.title), rubricPath);

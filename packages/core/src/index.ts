@@ -32,6 +32,7 @@ export { score, type ScoreResult, type IndicatorScore, type Reason, type VetoOut
 export { explain, reasonText } from './score/explain.js';
 export { templateJson, templateCsv, readAssessmentCsv, fullAssessment, allowedText } from './score/forms.js';
 export { parseCsv, writeCsv, columnName, type Cell } from './score/csv.js';
+export { computedLeaves, readAssessmentSheets, type ComputedLeaf, type SheetCell, type SheetGrid, type SheetRead } from './score/sheet.js';
 export { runCases, type CaseOutcome, type TestRun } from './score/cases.js';
 export { parseJson, jsonPath, type JsonNode } from './score/json.js';
 export { scoreResultToJson } from './score/serialize.js';

@@ -13,6 +13,7 @@ export { renderMarkdown } from './md.js';
 export { htmlToPdf, findChromium, CHROMIUM_FLAGS } from './pdf.js';
 export { ExportError, EXPORT_MESSAGES, type ExportCode } from './errors.js';
 export { pageLayout, type PageLayout } from './layout.js';
+export { planFormulas } from './formulas.js';
 export type { XlsxOptions, XlsxLayout, LeafCells } from './xlsx.js';
 
 export const FORMATS = ['xlsx', 'docx', 'html', 'pdf', 'md'] as const;

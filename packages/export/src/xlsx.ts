@@ -3,7 +3,8 @@
 // - sheet 评估表: the title, the header rows, one row per leaf with the level cells merged as in the
 //   model, the input cells (评估结果, 自评得分, 评估得分) with data validation (band drop-downs,
 //   numeric ranges, the score step), the total (parts weighted), the bonuses summed apart, the total
-//   with bonuses and the grade as formulas, then the grade thresholds, vetoes, notes and problems;
+//   with bonuses (penalties taken away, at most the cap) and the grade (of the total, or of the final
+//   score with 等级含加分; none when a veto on a score applies) as formulas, then the grade thresholds, vetoes, notes and problems;
 //   a hidden last column holds each row's indicator id, for reading the form back;
 // - sheet 各级小计: one row per parent, its self-assessed and assessed subtotal as a SUM of its
 //   children's cells (leaf cells on the first sheet, child subtotals on this one);
@@ -205,6 +206,7 @@ export async function renderXlsx(table: Table, opts: XlsxOptions = {}): Promise<
   const digits = table.step.decimals;
   const totalDigits = digits + Math.max(0, ...table.total.terms.map((t) => t.weight?.decimals ?? 0));
   const rounded = (f: string, d: number): string => (d > 0 ? `ROUND(${f},${d})` : f);
+  const capped = (f: string): string => (table.cap !== null ? `MIN(${f},${table.cap.toString()})` : f);
 
   const listCache = new Map<string, string>();
   const listRange = (labels: string[]): string => {
@@ -284,11 +286,20 @@ export async function renderXlsx(table: Table, opts: XlsxOptions = {}): Promise<
         const parts = [...(plain.length > 0 || weighted.length === 0 ? [sumOf(plain, here)] : []), ...weighted];
         x.value = { formula: rounded(weighted.length > 0 ? parts.join('+') : parts[0]!, totalDigits) };
       } else if (row.kind === 'final') {
+        // The total, plus bonuses, minus penalties, at most the cap (as rubric score counts it).
         const base = totalRowIndex >= 0 ? `${letter(col)}${D + totalRowIndex}` : '0';
-        x.value = { formula: rounded(`${base}+${sumOf(table.bonuses.map((b) => refOf(b, role)), here)}`, totalDigits) };
+        const bonus = table.bonuses.filter((b) => !isPenalty(table, b)).map((b) => refOf(b, role));
+        const penalty = table.bonuses.filter((b) => isPenalty(table, b)).map((b) => refOf(b, role));
+        const sum = `${base}+${sumOf(bonus, here)}${penalty.length > 0 ? `-${sumOf(penalty, here)}` : ''}`;
+        x.value = { formula: rounded(capped(sum), totalDigits) };
       } else if (row.kind === 'grade') {
-        const on = `${letter(col)}${D + (finalRowIndex >= 0 ? finalRowIndex : totalRowIndex)}`;
-        x.value = { formula: gradeFormula(table, on, L.gradeTable) };
+        // The grade reads the total, or the final score with 等级含加分.
+        const total = totalRowIndex >= 0 ? `${letter(col)}${D + totalRowIndex}` : '0';
+        const on = !table.gradesWithBonus ? total : finalRowIndex >= 0 ? `${letter(col)}${D + finalRowIndex}` : capped(total);
+        // A veto on a score (一票否决 当 X < 75) leaves no grade.
+        const vetoes = table.vetoes.flatMap((v) => (v.when ? [`${at(refOf(v.when.ref, role), here)}${v.when.op}${v.when.value.toString()}`] : []));
+        const grade = gradeFormula(table, on, L.gradeTable);
+        x.value = { formula: vetoes.length > 0 ? `IF(OR(${vetoes.join(',')}),"",${grade})` : grade };
       }
     }
   });
@@ -581,7 +592,12 @@ function measureRule(d: IntervalIR, percent: boolean, integer: boolean, ref: str
   return { type: 'custom', formulae: [`AND(${conds.join(',')})`] };
 }
 
-/** The grade of the score in `on`: the first grade whose thresholds (cells of the grade table) hold. */
+/** A bonus item that is a penalty (减分): taken away from the final score. */
+function isPenalty(table: Table, ref: TableRef): boolean {
+  return 'row' in ref ? table.rows[ref.row]!.indicatorKind === 'penalty' : table.groups[ref.group]!.kind === 'penalty';
+}
+
+/** The grade of the score in `on` (a cell, or an expression): the first grade whose thresholds (cells of the grade table) hold. */
 function gradeFormula(table: Table, on: string, firstRow: number): string {
   let f = '""';
   for (let i = table.grades.length - 1; i >= 0; i--) {
@@ -595,3 +611,5 @@ function gradeFormula(table: Table, on: string, firstRow: number): string {
   }
   return `IF(ISNUMBER(${on}),${f},"")`;
 }
+
+export { readXlsxSheets, readXlsxAssessment } from './xlsx-read.js';

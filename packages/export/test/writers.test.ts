@@ -187,14 +187,15 @@ describe('xlsx', () => {
     expect(ws.getCell(r, L.selfCol).dataValidation?.type).toBeDefined();
   });
 
-  it('tongzhou: the weighted total, rounded to the decimals it can have, and the grade as a lookup of the thresholds', async () => {
+  it('tongzhou: the weighted total, rounded to the decimals it can have, and the grade as a lookup of the thresholds unless the veto applies', async () => {
     const t = tableOf('tongzhou-shanghui');
     const ws = (await workbook(t)).getWorksheet('评估表')!;
     const L = xlsxLayout(t);
     const s = letter(L.scoreCol);
     expect((ws.getCell(L.rowOf(2), L.scoreCol).value as { formula: string }).formula).toBe(`ROUND(${s}${L.rowOf(0)}*0.8+${s}${L.rowOf(1)}*0.2,1)`);
+    // 一票否决 当 工作目标 < 75: the part's own score (its leaf row), before its weight.
     expect((ws.getCell(L.rowOf(3), L.scoreCol).value as { formula: string }).formula).toBe(
-      `IF(ISNUMBER(${s}${L.rowOf(2)}),IF(${s}${L.rowOf(2)}>=$C$${L.gradeTable},$A$${L.gradeTable},""),"")`,
+      `IF(OR(${s}${L.rowOf(0)}<75),"",IF(ISNUMBER(${s}${L.rowOf(2)}),IF(${s}${L.rowOf(2)}>=$C$${L.gradeTable},$A$${L.gradeTable},""),""))`,
     );
     expect(ws.getCell(L.gradeTable, 1).value).toBe('五好商会');
     expect(ws.getCell(L.gradeTable, 3).value).toBe(90);

@@ -856,6 +856,18 @@ export const CATALOG = {
     good: R('指标 "甲" 10'),
     tested: 'test/score.test.ts',
   },
+  RUB410: {
+    severity: 'error',
+    en: 'The cell {at} holds {what} ({value}); type the value itself.',
+    zh: '单元格 {at} 中是{what}（{value}）；请直接填写数值或文字。',
+    explain: {
+      en: 'An Excel form is read cell by cell: an input cell holds the value typed, not a formula, an error value, a date, or a number stored as text (which Excel would not compare as a number).',
+      zh: 'Excel 评估表逐个单元格读取：填写的单元格应是所填的值，而不是公式、错误值、日期或以文本形式存储的数字（Excel 不会把它当作数字比较）。',
+    },
+    bad: '',
+    good: R('指标 "甲" 10'),
+    tested: 'test/export/xlsx-form.test.ts',
+  },
   RUB411: {
     severity: 'error',
     en: '{value} is not {kind} ({at}).',

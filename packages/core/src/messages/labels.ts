@@ -140,6 +140,16 @@ export const LABELS = {
   'form.step': { en: 'in steps of {step}', zh: '步长 {step}' },
   'form.yesNo': { en: 'yes / no', zh: '是 / 否' },
   'form.whole': { en: 'a whole number, 0 or more', zh: '0 或正整数' },
+  // Reading a filled-in Excel form (RUB400, RUB410, RUB414).
+  'form.notForm': { en: 'no sheet has the header of an assessment form (评估得分) in its first rows', zh: '没有工作表在开头几行带有评估表的表头（评估得分）' },
+  'form.noIds': { en: 'the hidden id column after the table is missing, so rows cannot be matched to indicators', zh: '表格后面隐藏的 id 列缺失，无法将各行对应到指标' },
+  'form.rowWithoutId': { en: 'a row with values has no indicator id in the hidden id column', zh: '填有内容的行在隐藏的 id 列中没有指标标识' },
+  'form.result': { en: 'a finding (评估结果)', zh: '评估结果' },
+  'form.formula': { en: 'a formula', zh: '公式' },
+  'form.error': { en: 'an error value', zh: '错误值' },
+  'form.date': { en: 'a date', zh: '日期' },
+  'form.numberAsText': { en: 'a number stored as text', zh: '以文本形式存储的数字' },
+  'form.parts': { en: 'a different number of values than the row records (several are separated by ；, in the order of the hint)', zh: '与该行需填写的项数不同的若干值（多项以“；”分隔，按提示的顺序）' },
   // Token kinds in syntax errors (RUB002).
   'token.name': { en: 'a name', zh: '名称' },
   'token.title': { en: 'a title in quotes', zh: '带引号的标题' },

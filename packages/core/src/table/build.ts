@@ -17,7 +17,7 @@ import { Decimal } from '../decimal.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { statedPoints } from '../check/titles.js';
 import { describeIndicatorRules, describeInterval } from '../ir/describe.js';
-import type { IndicatorIR, RubricIR } from '../ir/model.js';
+import type { IndicatorIR, RubricIR, VetoIR } from '../ir/model.js';
 import { childrenSum, rubricSum, shownValue } from '../ir/semantics.js';
 import { label } from '../ir/words.js';
 import type { Locale } from '../messages/render.js';
@@ -33,6 +33,7 @@ import type {
   TableMark,
   TableRef,
   TableRow,
+  TableVeto,
 } from './model.js';
 import { levelHeader, tableWord } from './words.js';
 
@@ -177,7 +178,8 @@ class TableBuilder {
     }
     if (out.length === 0 && (ind.points !== null || ind.max !== null || ind.review)) out.push({ kind: 'score' });
     for (const g of ind.gates) out.push({ kind: 'gate', text: g });
-    return out;
+    // A measure read by two rules of the leaf (a band and a rate) is recorded once.
+    return out.filter((i, k) => i.kind !== 'measure' || out.findIndex((j) => j.kind === 'measure' && j.measure === i.measure) === k);
   }
 
   private measureInput(name: string): RowInput {
@@ -363,6 +365,14 @@ class TableBuilder {
     }
 
     this.sizeColumns(columns, out);
+    // A veto on a score names its indicator: a group, or a leaf row.
+    const vetoOn = (w: VetoIR['when']): TableVeto['when'] => {
+      if (!w || w.target === null) return null;
+      const group = tgroups.findIndex((g) => g.indicatorId === w.target);
+      const row = out.findIndex((x) => x.indicatorId === w.target);
+      const ref: TableRef | null = group >= 0 ? { group } : row >= 0 ? { row } : null;
+      return ref ? { ref, op: w.op, value: w.value } : null;
+    };
     return {
       locale: this.locale,
       title: r.title,
@@ -382,8 +392,10 @@ class TableBuilder {
         marks: this.marks.total,
       },
       bonuses: [...tgroups.flatMap((g) => g.bonuses), ...topBonuses.map(moveRef)],
+      cap: r.cap,
+      gradesWithBonus: r.gradesWithBonus,
       grades: r.grades.map((g) => ({ name: g.name, scores: g.scores, condition: describeInterval(g.scores, ''), range: g.range, marks: this.marks.grades.get(g) ?? [] })),
-      vetoes: r.vetoes.map((v) => ({ text: v.text ?? (v.when ? `${v.when.ref} ${v.when.op} ${v.when.value}` : ''), range: v.range, marks: this.marks.vetoes.get(v) ?? [] })),
+      vetoes: r.vetoes.map((v) => ({ text: v.text ?? (v.when ? `${v.when.ref} ${v.when.op} ${v.when.value}` : ''), when: vetoOn(v.when), range: v.range, marks: this.marks.vetoes.get(v) ?? [] })),
       notes: r.note,
       words: {
         grades: this.word('section.grades'),

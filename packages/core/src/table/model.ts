@@ -138,6 +138,8 @@ export interface TableGrade {
 
 export interface TableVeto {
   text: string;
+  /** A veto on a score (`一票否决 当 X < 75`): the indicator whose score (a part's before its weight) is compared. */
+  when: { ref: TableRef; op: '>=' | '>' | '<=' | '<' | '='; value: Decimal } | null;
   range: SrcRange;
   marks: TableMark[];
 }
@@ -170,8 +172,12 @@ export interface Table {
   rows: TableRow[];
   groups: TableGroup[];
   total: TableTotal;
-  /** Every bonus item (nested or not): leaf rows and bonus groups, summed apart from the total. */
+  /** Every bonus and penalty item (nested or not): leaf rows and groups, summed apart from the total (penalties taken away). */
   bonuses: TableRef[];
+  /** The cap on the final score (`最高`), if any. */
+  cap: Decimal | null;
+  /** The grade is read from the final score (`等级含加分`), else from the total. */
+  gradesWithBonus: boolean;
   grades: TableGrade[];
   vetoes: TableVeto[];
   /** The rubric's own texts (说明, 评定方法 written at the top). */
