@@ -158,6 +158,9 @@ describe('readIR on bad input', () => {
     expect(codes(m.diagnostics)).toEqual(['RUB044']);
     expect(m.diagnostics[0]!.args).toMatchObject({ key: 'title', at: '$.indicators[0]' });
     expect(codes(readIR(edit((ir) => delete ir.schemaVersion)).diagnostics)).toEqual(['RUB044']);
+    // Keys are own keys of the JSON: `toString` is unknown, not something every object has.
+    expect(codes(readIR(edit((ir) => (ir.indicators[0].toString = 'x'))).diagnostics)).toEqual(['RUB043']);
+    expect(codes(readIR(good.replace('"schemaVersion":2,', '"schemaVersion":2,"__proto__":{},')).diagnostics)).toEqual(['RUB043']);
   });
   it('indicators nested deeper than any rubric can be: RUB040, no stack overflow', () => {
     let deep: Record<string, unknown> = { title: 'x', at: [[1, 2]] };

@@ -7,7 +7,7 @@ import { Decimal } from '../decimal.js';
 import { DiagnosticBag, type Args, type Diagnostic } from '../diagnostics.js';
 import type { Code } from '../messages/catalog.js';
 import { jsonPath, parseJson, type JsonNode } from '../score/json.js';
-import type { Position, Range } from '../source.js';
+import type { Range } from '../source.js';
 import { SCHEMA_VERSION, type BaseIR, type BandConditionIR, type BandIR, type Bound, type IndicatorIR, type IntervalIR, type MeasureIR, type PointsRangeIR, type RubricIR, type RuleIR, type SrcRange, type VetoIR } from './model.js';
 import { derivedId, derivedName, usualDomain, type Context, type Place } from './serialize.js';
 
@@ -17,7 +17,16 @@ export interface ReadIRResult {
   diagnostics: Diagnostic[];
 }
 
-type Path = (string | number)[];
+/** A JSON path, built only as far as it is read: a step is one small object, a list only on a mistake. */
+type Path = { up: Path; key: string | number } | null;
+const sub = (up: Path, key: string | number): Path => ({ up, key });
+/** An own key of a JSON object (`in` would also find `toString`). */
+const has = (o: object, key: string): boolean => Object.prototype.hasOwnProperty.call(o, key);
+function steps(p: Path): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (let x = p; x !== null; x = x.up) out.push(x.key);
+  return out.reverse();
+}
 type Obj = Record<string, unknown>;
 
 /** A mistake found while reading; turned into one diagnostic by readIR. */
@@ -76,17 +85,17 @@ class Reader {
   private measures: MeasureIR[] = [];
 
   fail(path: Path, expected: Args['expected'], found: unknown): never {
-    throw new Mistake('RUB042', path, { at: jsonPath(path), expected, found: shown(found) });
+    throw new Mistake('RUB042', path, { at: jsonPath(steps(path)), expected, found: shown(found) });
   }
 
   obj(v: unknown, path: Path, keys: readonly string[]): Obj {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(path, '@ir.object', v);
-    for (const k of Object.keys(v)) if (!keys.includes(k)) throw new Mistake('RUB043', [...path, k], { key: k, at: jsonPath([...path, k]) });
+    for (const k of Object.keys(v)) if (!keys.includes(k)) throw new Mistake('RUB043', sub(path, k), { key: k, at: jsonPath(steps(sub(path, k))) });
     return v as Obj;
   }
 
   need(o: Obj, key: string, path: Path): unknown {
-    if (!(key in o)) throw new Mistake('RUB044', path, { key, at: jsonPath(path) });
+    if (!has(o, key)) throw new Mistake('RUB044', path, { key, at: jsonPath(steps(path)) });
     return o[key];
   }
 
@@ -95,7 +104,7 @@ class Reader {
   }
 
   optStr(o: Obj, key: string, path: Path): string | null {
-    return key in o && o[key] !== null ? this.str(o[key], [...path, key]) : null;
+    return has(o, key) && o[key] !== null ? this.str(o[key], sub(path, key)) : null;
   }
 
   strings(o: Obj, key: string, path: Path): string[] {
@@ -108,8 +117,8 @@ class Reader {
 
   /** A flag written only when it differs from its default. */
   flag(o: Obj, key: string, path: Path, written: boolean): boolean {
-    if (!(key in o)) return !written;
-    if (o[key] !== written) this.fail([...path, key], String(written), o[key]);
+    if (!has(o, key)) return !written;
+    if (o[key] !== written) this.fail(sub(path, key), String(written), o[key]);
     return written;
   }
 
@@ -123,12 +132,12 @@ class Reader {
   }
 
   optDec(o: Obj, key: string, path: Path, dflt: Decimal | null = null): Decimal | null {
-    if (!(key in o)) return dflt;
-    return o[key] === null ? null : this.dec(o[key], [...path, key]);
+    if (!has(o, key)) return dflt;
+    return o[key] === null ? null : this.dec(o[key], sub(path, key));
   }
 
   points(v: unknown, path: Path): PointsRangeIR {
-    if (Array.isArray(v) && v.length === 2) return { low: this.dec(v[0], [...path, 0]), high: this.dec(v[1], [...path, 1]) };
+    if (Array.isArray(v) && v.length === 2) return { low: this.dec(v[0], sub(path, 0)), high: this.dec(v[1], sub(path, 1)) };
     if (typeof v !== 'string') this.fail(path, '@ir.points', v);
     const d = this.dec(v, path);
     return { low: d, high: d };
@@ -143,45 +152,48 @@ class Reader {
   }
 
   list<T>(o: Obj, key: string, path: Path, f: (v: unknown, p: Path, i: number) => T): T[] {
-    if (!(key in o)) return [];
+    if (!has(o, key)) return [];
     const v = o[key];
-    if (!Array.isArray(v)) this.fail([...path, key], '@ir.array', v);
-    return v.map((x, i) => f(x, [...path, key, i], i));
+    const at = sub(path, key);
+    if (!Array.isArray(v)) this.fail(at, '@ir.array', v);
+    return v.map((x, i) => f(x, sub(at, i), i));
   }
+
 
   /** A range relative to a context (serialize.ts): [col, endCol], [lines, col, endCol], [lines, col, lineCount, endCol], [file, line, col, endLine, endCol]. */
   range(v: unknown, path: Path, ctx: Context): SrcRange {
     if (!Array.isArray(v) || v.length < 2 || v.length > 5) this.fail(path, '@ir.range', v);
-    const n = (i: number, min: number): number => this.int(v[i], [...path, i], min);
-    const pos = (l: number, c: number): Position => ({ line: l, column: c, offset: -1 });
-    const at = (line: number): number => (line >= 1 ? line : this.fail(path, '@ir.range', v));
+    for (let i = 0; i < v.length; i++) if (!Number.isSafeInteger(v[i])) this.fail(sub(path, i), '@ir.integer', v[i]);
+    const [a, b, c, d, e] = v as number[];
+    let r: SrcRange;
     switch (v.length) {
       case 2:
-        return { file: ctx.file, start: pos(ctx.line, n(0, 1)), end: pos(ctx.line, n(1, 1)) };
-      case 3: {
-        const line = at(ctx.line + n(0, -Infinity));
-        return { file: ctx.file, start: pos(line, n(1, 1)), end: pos(line, n(2, 1)) };
-      }
-      case 4: {
-        const line = at(ctx.line + n(0, -Infinity));
-        return { file: ctx.file, start: pos(line, n(1, 1)), end: pos(line + n(2, 1), n(3, 1)) };
-      }
-      default: {
-        const file = this.files[n(0, 0)] ?? this.fail([...path, 0], '@ir.fileIndex', v[0]);
-        return { file, start: pos(n(1, 1), n(2, 1)), end: pos(n(3, 1), n(4, 1)) };
-      }
+        r = srcRange(ctx.file, ctx.line, a!, ctx.line, b!);
+        break;
+      case 3:
+        r = srcRange(ctx.file, ctx.line + a!, b!, ctx.line + a!, c!);
+        break;
+      case 4:
+        r = srcRange(ctx.file, ctx.line + a!, b!, c! >= 1 ? ctx.line + a! + c! : 0, d!);
+        break;
+      default:
+        r = srcRange(this.files[a!] ?? this.fail(sub(path, 0), '@ir.fileIndex', a), b!, c!, d!, e!);
     }
+    // Lines and columns are 1-based, and a range ends where it starts or later.
+    const { start, end } = r;
+    if (start.line < 1 || start.column < 1 || end.column < 1 || end.line < start.line || (end.line === start.line && end.column < start.column)) this.fail(path, '@ir.range', v);
+    return r;
   }
 
   /** A node's `at` list: its own range (relative to the parent's context) and up to `others` more. */
   at(o: Obj, path: Path, parent: Context, others: number): At {
-    const p = [...path, 'at'];
+    const p = sub(path, 'at');
     const v = this.need(o, 'at', path);
     if (!Array.isArray(v) || v.length < 1 || v.length > 1 + others) this.fail(p, '@ir.at', v);
-    const own = this.range(v[0], [...p, 0], parent);
+    const own = this.range(v[0], sub(p, 0), parent);
     const ctx = { file: own.file, line: own.start.line };
     const rest: (SrcRange | null)[] = [];
-    for (let i = 1; i <= others; i++) rest.push(v[i] === undefined || v[i] === null ? null : this.range(v[i], [...p, i], ctx));
+    for (let i = 1; i <= others; i++) rest.push(v[i] === undefined || v[i] === null ? null : this.range(v[i], sub(p, i), ctx));
     return { own, others: rest, ctx };
   }
 
@@ -189,37 +201,37 @@ class Reader {
   measureRef(o: Obj, path: Path): { name: string; decl: MeasureIR | null } {
     const v = this.need(o, 'measure', path);
     if (typeof v === 'number') {
-      if ('decl' in o) throw new Mistake('RUB043', [...path, 'decl'], { key: 'decl', at: jsonPath([...path, 'decl']) });
-      const m = this.measures[this.int(v, [...path, 'measure'], 0)] ?? this.fail([...path, 'measure'], '@ir.measureRef', v);
+      if (has(o, 'decl')) throw new Mistake('RUB043', sub(path, 'decl'), { key: 'decl', at: jsonPath(steps(sub(path, 'decl'))) });
+      const m = this.measures[this.int(v, sub(path, 'measure'), 0)] ?? this.fail(sub(path, 'measure'), '@ir.measureRef', v);
       return { name: m.name, decl: m };
     }
-    const name = this.str(v, [...path, 'measure']);
-    if (!('decl' in o)) return { name, decl: null };
+    const name = this.str(v, sub(path, 'measure'));
+    if (!has(o, 'decl')) return { name, decl: null };
     const d = o.decl;
-    return { name, decl: this.measures[this.int(d, [...path, 'decl'], 0)] ?? this.fail([...path, 'decl'], '@ir.measureRef', d) };
+    return { name, decl: this.measures[this.int(d, sub(path, 'decl'), 0)] ?? this.fail(sub(path, 'decl'), '@ir.measureRef', d) };
   }
 
   rubric(v: unknown, path: Path): RubricIR {
     // The version first: a file of another version is refused as such, not for its other keys.
-    const version = typeof v === 'object' && v !== null && !Array.isArray(v) && 'schemaVersion' in v ? (v as Obj).schemaVersion : SCHEMA_VERSION;
-    if (version !== SCHEMA_VERSION) throw new Mistake('RUB041', [...path, 'schemaVersion'], { found: shown(version), expected: SCHEMA_VERSION });
+    const version = typeof v === 'object' && v !== null && !Array.isArray(v) && has(v, 'schemaVersion') ? (v as Obj).schemaVersion : SCHEMA_VERSION;
+    if (version !== SCHEMA_VERSION) throw new Mistake('RUB041', sub(path, 'schemaVersion'), { found: shown(version), expected: SCHEMA_VERSION });
     const o = this.obj(v, path, KEYS.rubric);
     this.need(o, 'schemaVersion', path);
     this.files = this.strings(o, 'files', path);
-    if (this.files.length === 0) this.fail([...path, 'files'], '@ir.files', this.need(o, 'files', path));
-    const file = 'file' in o ? this.str(o.file, [...path, 'file']) : this.files[0]!;
+    if (this.files.length === 0) this.fail(sub(path, 'files'), '@ir.files', this.need(o, 'files', path));
+    const file = has(o, 'file') ? this.str(o.file, sub(path, 'file')) : this.files[0]!;
     const total = this.optDec(o, 'total', path);
-    const step = this.dec(this.need(o, 'step', path), [...path, 'step']);
+    const step = this.dec(this.need(o, 'step', path), sub(path, 'step'));
     const at = this.at(o, path, { file, line: 0 }, 2);
     const ctx = at.ctx;
     this.measures = this.list(o, 'measures', path, (x, p) => {
       const m = this.obj(x, p, KEYS.measure);
-      const kind = this.oneOf(this.need(m, 'kind', p), [...p, 'kind'], ['percent', 'integer', 'number'] as const);
+      const kind = this.oneOf(this.need(m, 'kind', p), sub(p, 'kind'), ['percent', 'integer', 'number'] as const);
       return {
-        name: this.str(this.need(m, 'name', p), [...p, 'name']),
+        name: this.str(this.need(m, 'name', p), sub(p, 'name')),
         kind,
         unit: this.optStr(m, 'unit', p),
-        domain: this.interval('domain' in m ? m.domain : usualDomain(kind), [...p, 'domain']),
+        domain: this.interval(has(m, 'domain') ? m.domain : usualDomain(kind), sub(p, 'domain')),
         range: this.at(m, p, ctx, 0).own,
         used: !this.flag(m, 'unused', p, true),
         owner: this.optStr(m, 'owner', p),
@@ -227,7 +239,7 @@ class Reader {
     });
     const top = (kind: IndicatorIR['kind']) => (x: unknown, p: Path, i: number) => this.indicator(x, p, ctx, { parentId: undefined, parentLevel: 0, index: i + 1, kind }, 1);
     return {
-      title: this.str(this.need(o, 'title', path), [...path, 'title']),
+      title: this.str(this.need(o, 'title', path), sub(path, 'title')),
       file,
       range: at.own,
       total,
@@ -248,10 +260,10 @@ class Reader {
         const g = this.obj(x, p, KEYS.grade);
         const gat = this.at(g, p, ctx, 1);
         return {
-          name: this.str(this.need(g, 'name', p), [...p, 'name']),
-          scores: this.interval(this.need(g, 'scores', p), [...p, 'scores']),
+          name: this.str(this.need(g, 'name', p), sub(p, 'name')),
+          scores: this.interval(this.need(g, 'scores', p), sub(p, 'scores')),
           range: gat.own,
-          conditionRange: gat.others[0] ?? this.fail([...p, 'at'], '@ir.at', g.at),
+          conditionRange: gat.others[0] ?? this.fail(sub(p, 'at'), '@ir.at', g.at),
         };
       }),
       note: this.strings(o, 'note', path),
@@ -263,14 +275,14 @@ class Reader {
     const v = this.obj(x, p, KEYS.veto);
     const at = this.at(v, p, parent, 0);
     let when: VetoIR['when'] = null;
-    if ('when' in v) {
-      const wp = [...p, 'when'];
+    if (has(v, 'when')) {
+      const wp = sub(p, 'when');
       const w = this.obj(v.when, wp, KEYS.when);
       when = {
-        ref: this.str(this.need(w, 'ref', wp), [...wp, 'ref']),
+        ref: this.str(this.need(w, 'ref', wp), sub(wp, 'ref')),
         target: this.optStr(w, 'target', wp),
-        op: this.oneOf(this.need(w, 'op', wp), [...wp, 'op'], ['>=', '>', '<=', '<', '='] as const),
-        value: this.dec(this.need(w, 'value', wp), [...wp, 'value']),
+        op: this.oneOf(this.need(w, 'op', wp), sub(wp, 'op'), ['>=', '>', '<=', '<', '='] as const),
+        value: this.dec(this.need(w, 'value', wp), sub(wp, 'value')),
         refRange: this.at(w, wp, at.ctx, 0).own,
       };
     }
@@ -278,19 +290,19 @@ class Reader {
   }
 
   indicator(x: unknown, path: Path, parent: Context, place: Place, depth: number): IndicatorIR {
-    if (depth > MAX_LEVELS) throw new Mistake('RUB040', path, { problem: '@json.depth', at: jsonPath(path) });
+    if (depth > MAX_LEVELS) throw new Mistake('RUB040', path, { problem: '@json.depth', at: jsonPath(steps(path)) });
     const o = this.obj(x, path, KEYS.indicator);
     const at = this.at(o, path, parent, 4);
     const ctx = at.ctx;
     const code = this.optStr(o, 'code', path);
     const codeStyle: IndicatorIR['codeStyle'] =
-      'codeStyle' in o ? (o.codeStyle === null ? null : this.oneOf(o.codeStyle, [...path, 'codeStyle'], ['number', 'letter', 'enumerator'] as const)) : code === null ? null : 'number';
-    const kind = 'kind' in o ? this.oneOf(o.kind, [...path, 'kind'], ['indicator', 'bonus', 'penalty', 'part'] as const) : place.kind;
-    const title = this.str(this.need(o, 'title', path), [...path, 'title']);
+      has(o, 'codeStyle') ? (o.codeStyle === null ? null : this.oneOf(o.codeStyle, sub(path, 'codeStyle'), ['number', 'letter', 'enumerator'] as const)) : code === null ? null : 'number';
+    const kind = has(o, 'kind') ? this.oneOf(o.kind, sub(path, 'kind'), ['indicator', 'bonus', 'penalty', 'part'] as const) : place.kind;
+    const title = this.str(this.need(o, 'title', path), sub(path, 'title'));
     const titleQuoted = this.flag(o, 'titleQuoted', path, false);
-    const name = 'name' in o ? this.optStr(o, 'name', path) : derivedName(title, titleQuoted);
-    const id = 'id' in o ? this.str(o.id, [...path, 'id']) : derivedId(code, codeStyle, name, kind, place);
-    const level = 'level' in o ? this.int(o.level, [...path, 'level'], 1) : place.parentLevel + 1;
+    const name = has(o, 'name') ? this.optStr(o, 'name', path) : derivedName(title, titleQuoted);
+    const id = has(o, 'id') ? this.str(o.id, sub(path, 'id')) : derivedId(code, codeStyle, name, kind, place);
+    const level = has(o, 'level') ? this.int(o.level, sub(path, 'level'), 1) : place.parentLevel + 1;
     const points = this.optDec(o, 'points', path);
     const under = (k: IndicatorIR['kind']) => (c: unknown, p: Path, i: number) => this.indicator(c, p, ctx, { parentId: id, parentLevel: level, index: i + 1, kind: k }, depth + 1);
     return {
@@ -316,7 +328,7 @@ class Reader {
       children: this.list(o, 'children', path, under('indicator')),
       bonuses: this.list(o, 'bonuses', path, under('bonus')),
       range: at.own,
-      titleRange: at.others[0] ?? this.fail([...path, 'at'], '@ir.at', o.at),
+      titleRange: at.others[0] ?? this.fail(sub(path, 'at'), '@ir.at', o.at),
       titleQuoted,
       pointsRange: at.others[2]!,
       codeRange: at.others[1]!,
@@ -327,7 +339,7 @@ class Reader {
   rule(x: unknown, path: Path, parent: Context): RuleIR {
     // A rule without `kind` is bands.
     const kind = typeof x === 'object' && x !== null && !Array.isArray(x) ? ((x as Obj).kind ?? 'bands') : undefined;
-    const k = this.oneOf(kind, [...path, 'kind'], ['bands', 'per', 'rate', 'deduct'] as const);
+    const k = this.oneOf(kind, sub(path, 'kind'), ['bands', 'per', 'rate', 'deduct'] as const);
     switch (k) {
       case 'bands': {
         const o = this.obj(x, path, KEYS.bands);
@@ -339,16 +351,16 @@ class Reader {
         const o = this.obj(x, path, KEYS.per);
         const at = this.at(o, path, parent, 1);
         let base: BaseIR | null = null;
-        if ('base' in o) {
-          const bp = [...path, 'base'];
+        if (has(o, 'base')) {
+          const bp = sub(path, 'base');
           const b = this.obj(o.base, bp, KEYS.base);
-          base = { points: this.dec(this.need(b, 'points', bp), [...bp, 'points']), text: this.optStr(b, 'text', bp), range: this.at(b, bp, at.ctx, 0).own };
+          base = { points: this.dec(this.need(b, 'points', bp), sub(bp, 'points')), text: this.optStr(b, 'text', bp), range: this.at(b, bp, at.ctx, 0).own };
         }
         return {
           kind: 'per',
           items: this.list(o, 'items', path, (i, p) => {
             const it = this.obj(i, p, KEYS.perItem);
-            return { unit: this.str(this.need(it, 'unit', p), [...p, 'unit']), points: this.points(this.need(it, 'points', p), [...p, 'points']), range: this.at(it, p, at.ctx, 0).own };
+            return { unit: this.str(this.need(it, 'unit', p), sub(p, 'unit')), points: this.points(this.need(it, 'points', p), sub(p, 'points')), range: this.at(it, p, at.ctx, 0).own };
           }),
           max: this.optDec(o, 'max', path),
           uncapped: this.flag(o, 'uncapped', path, true),
@@ -365,9 +377,9 @@ class Reader {
           kind: 'rate',
           measure: m.name,
           decl: m.decl,
-          per: this.dec(this.need(o, 'per', path), [...path, 'per']),
+          per: this.dec(this.need(o, 'per', path), sub(path, 'per')),
           percent: this.flag(o, 'percent', path, true),
-          points: this.dec(this.need(o, 'points', path), [...path, 'points']),
+          points: this.dec(this.need(o, 'points', path), sub(path, 'points')),
           max: this.optDec(o, 'max', path),
           range: at.own,
           maxRange: at.others[0]!,
@@ -375,7 +387,7 @@ class Reader {
       }
       case 'deduct': {
         const o = this.obj(x, path, KEYS.deduct);
-        return { kind: 'deduct', points: this.points(this.need(o, 'points', path), [...path, 'points']), unit: this.optStr(o, 'unit', path), floor: this.optDec(o, 'floor', path), range: this.at(o, path, parent, 0).own };
+        return { kind: 'deduct', points: this.points(this.need(o, 'points', path), sub(path, 'points')), unit: this.optStr(o, 'unit', path), floor: this.optDec(o, 'floor', path), range: this.at(o, path, parent, 0).own };
       }
     }
   }
@@ -392,8 +404,8 @@ class Reader {
         unit: m.decl?.unit ?? null,
         domain: m.decl?.domain ?? { low: null, high: null },
         decl: m.decl,
-        interval: this.interval(this.need(co, 'interval', p), [...p, 'interval']),
-        text: this.str(this.need(co, 'text', p), [...p, 'text']),
+        interval: this.interval(this.need(co, 'interval', p), sub(p, 'interval')),
+        text: this.str(this.need(co, 'text', p), sub(p, 'text')),
         range: this.at(co, p, at.ctx, 0).own,
       };
     });
@@ -404,15 +416,21 @@ class Reader {
       measure: first?.measure ?? null,
       condition: first?.interval ?? null,
       conditions,
-      points: this.dec(this.need(o, 'points', path), [...path, 'points']),
+      points: this.dec(this.need(o, 'points', path), sub(path, 'points')),
       pointsLow: this.optDec(o, 'pointsLow', path),
       range: at.own,
-      pointsRange: at.others[0] ?? this.fail([...path, 'at'], '@ir.at', o.at),
+      pointsRange: at.others[0] ?? this.fail(sub(path, 'at'), '@ir.at', o.at),
       // A third entry says where the condition is when that is not the first condition's range.
       conditionRange: list.length > 2 ? at.others[1]! : (first?.range ?? null),
     };
   }
 }
+
+const srcRange = (file: string, line: number, column: number, endLine: number, endColumn: number): SrcRange => ({
+  file,
+  start: { line, column, offset: -1 },
+  end: { line: endLine, column: endColumn, offset: -1 },
+});
 
 const NOWHERE: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
@@ -421,7 +439,7 @@ function locate(text: string, path: Path): Range {
   const parsed = parseJson(text);
   if (!parsed.value) return parsed.error.range;
   let node: JsonNode = parsed.value;
-  for (const p of path) {
+  for (const p of steps(path)) {
     const next: JsonNode | undefined =
       node.kind === 'object' ? node.entries.find((e) => e.key === p)?.value : node.kind === 'array' && typeof p === 'number' ? node.items[p] : undefined;
     if (!next) break;
@@ -447,7 +465,7 @@ export function readIR(text: string, file = 'rubric.ir.json'): ReadIRResult {
   }
   try {
     const reader = new Reader();
-    const rubrics = Array.isArray(value) ? value.map((v, i) => reader.rubric(v, [i])) : [reader.rubric(value, [])];
+    const rubrics = Array.isArray(value) ? value.map((v, i) => reader.rubric(v, sub(null, i))) : [reader.rubric(value, null)];
     return { rubrics, diagnostics: [] };
   } catch (e) {
     if (!(e instanceof Mistake)) throw e;
