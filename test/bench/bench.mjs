@@ -11,7 +11,9 @@
 // A rubric over the 2 MB file limit (50k leaves) is compiled as sections in files of their own (each
 // second-level indicator), imported by the entry: the same tree (the limit is per file).
 // Options: --core <core/dist/index.js> and --cli <rubric.cjs or bin/rubric.js> measure another build
-// (for a before/after table in one run), --sizes 1000,10000 picks sizes, --cli-runs N.
+// (for a before/after table in one run; compare like with like: bin/rubric.js, the default, loads the
+// bundle through the ES module loader, which costs more than running dist/rubric.cjs directly),
+// --sizes 1000,10000 picks sizes, --cli-runs N.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
