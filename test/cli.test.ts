@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
+import { readIR, serializeIR } from '@rubric/core';
 import { runCli } from './cli-runner.js';
 import { ROOT, compileRepoFile, read } from './harness.js';
 
@@ -88,11 +89,22 @@ describe('rubric compile', () => {
     const a = runCli(['compile', 'rubrics/pingdingshan-2016.rubric']);
     const b = runCli(['compile', 'rubrics/pingdingshan-2016.rubric']);
     expect(a.stdout).toBe(b.stdout);
-    expect(JSON.parse(a.stdout).schemaVersion).toBe(1);
+    expect(JSON.parse(a.stdout).schemaVersion).toBe(2);
     const dir = mkdtempSync(join(tmpdir(), 'rubric-compile-'));
     const out = join(dir, 'out.json');
     runCli(['compile', 'rubrics/pingdingshan-2016.rubric', '-o', out]);
     expect(readFileSync(out, 'utf8')).toBe(`${a.stdout.trimEnd()}\n`);
+  });
+  it('writes compact JSON by default and indented JSON with --pretty, both read back by readIR', () => {
+    const compact = runCli(['compile', 'rubrics/pingdingshan-2016.rubric']).stdout;
+    const pretty = runCli(['compile', '--pretty', 'rubrics/pingdingshan-2016.rubric']).stdout;
+    expect(compact.trimEnd().split('\n')).toHaveLength(1);
+    expect(pretty.split('\n').length).toBeGreaterThan(100);
+    expect(pretty).toContain('\n  "schemaVersion": 2,\n');
+    expect(JSON.parse(pretty)).toEqual(JSON.parse(compact));
+    const back = readIR(pretty);
+    expect(back.diagnostics).toEqual([]);
+    expect(serializeIR(back.rubrics[0]!)).toBe(`${compact.trimEnd()}\n`);
   });
   it('exits 1 with diagnostics on stderr when the rubric has errors', () => {
     const r = runCli(['compile', 'rubrics/yueyang-cishan.rubric']);

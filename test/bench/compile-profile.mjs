@@ -1,5 +1,5 @@
 // Compile profile (run on demand: `pnpm bench:compile`; prints figures, asserts nothing). On the
-// neutral tree of ../shared/perf (written by its own scripts as plain JSON, as a rubric and as
+// neutral tree of test/bench/tree (copied from ../shared/perf; written by its own scripts as plain JSON, as a rubric and as
 // Publicodes rules), in one run: compileText (parse + resolve + lower + checks) against JSON.parse of
 // the plain JSON tree (the floor) and Publicodes' `new Engine` on the same tree; the share of each
 // phase; the time spent in garbage collection; and the heap held by one compiled rubric.
@@ -17,7 +17,8 @@ import { parse as parseYaml } from 'yaml';
 
 const base = process.env.BASE_CORE ? await import(process.env.BASE_CORE) : undefined;
 
-const perf = new URL('../../../shared/perf/', import.meta.url).pathname;
+// The tree scripts of ../shared/perf, copied into test/bench/tree so the benchmark runs from a clone.
+const perf = new URL('./tree/', import.meta.url).pathname;
 const gc = globalThis.gc ?? (() => {});
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const now = () => Number(process.hrtime.bigint()) / 1e6;

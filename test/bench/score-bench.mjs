@@ -1,15 +1,11 @@
 // Scoring benchmark (part of `pnpm bench`; prints figures, asserts nothing). Scores generated
-// assessments against the Pingdingshan seed and against the neutral 10k-leaf tree of ../shared/perf
-// (written by its own scripts as a rubric and as Publicodes rules with the situation that earns every
+// assessments against the Pingdingshan seed and against the neutral 10k-leaf tree (test/bench/tree,
+// written by its own scripts as a rubric and as Publicodes rules with the situation that earns every
 // point), and times Publicodes' setSituation + evaluate on the same tree, in the same run.
 import { readFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { compile, compileText, compileTotals, Decimal, fullAssessment, InputIndex, score } from '@rubric/core';
 import Engine from 'publicodes';
-import { parse as parseYaml } from 'yaml';
+import { neutralTree } from './tree/forms.mjs';
 
 const gc = globalThis.gc ?? (() => {});
 const host = { readFile: (p) => { try { return new Uint8Array(readFileSync(p)); } catch { return undefined; } } };
@@ -69,13 +65,7 @@ console.log(`node ${process.version}`);
 
 // 2. The neutral 10k-leaf tree: our scorer and Publicodes on the same inputs (every point earned).
 {
-  const perf = new URL('../../../shared/perf/', import.meta.url).pathname;
-  const dir = mkdtempSync(join(tmpdir(), 'rubric-bench-'));
-  const tree = execFileSync(process.execPath, [join(perf, 'gen-tree.mjs'), '10000', '42'], { maxBuffer: 1 << 28 }).toString();
-  writeFileSync(join(dir, 't.json'), tree);
-  const rubricText = execFileSync(process.execPath, [join(perf, 'to-rubric.mjs'), join(dir, 't.json')], { maxBuffer: 1 << 28 }).toString();
-  const yaml = execFileSync(process.execPath, [join(perf, 'to-publicodes.mjs'), join(dir, 't.json'), '--situation', join(dir, 'max.json')], { maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
-  const situation = JSON.parse(readFileSync(join(dir, 'max.json'), 'utf8'));
+  const { rubric: rubricText, rules, situation } = neutralTree(10000);
   const r = compileText('tree.rubric', rubricText).rubric;
   const idx = new InputIndex(r);
   // The same facts as the Publicodes situation: the best band, no deduction, enough occurrences; and
@@ -84,7 +74,7 @@ console.log(`node ${process.version}`);
   const totals = compileTotals(r, idx);
   const ours = () => totals(a).base;
   const explained = () => score(r, a, idx).base.score;
-  const engine = new Engine(parseYaml(yaml, { uniqueKeys: false }));
+  const engine = new Engine(rules);
   const theirs = () => {
     engine.setSituation(situation);
     return engine.evaluate('total').nodeValue;

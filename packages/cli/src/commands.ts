@@ -8,7 +8,7 @@ import {
   limitDiagnostics,
   renderDiagnostic,
   renderRef,
-  serializeIR,
+  serializeIRs,
   sortDiagnostics,
   internalErrorDiagnostic,
   type CompileResult,
@@ -111,7 +111,7 @@ function realTarget(p: string): string {
   }
 }
 
-export function compileCommand(file: string, opts: CompileOptions & { output?: string }): Output {
+export function compileCommand(file: string, opts: CompileOptions & { output?: string; pretty?: boolean }): Output {
   const inputs = collectFiles([file]);
   const usage = (id: CliMessage, args: Record<string, string | number>): Output => ({ out: [], err: [say(id, args, opts.locale)], code: 2 });
   if (inputs.files.length === 0) return usage('emptyFolder', { path: file });
@@ -127,7 +127,8 @@ export function compileCommand(file: string, opts: CompileOptions & { output?: s
     return { out: [], err, code: 1 };
   }
   // One rubric: its IR. Several (a document with several tables): an array of them, in order.
-  const json = r.rubrics.length === 1 ? serializeIR(r.rubrics[0]!) : `[\n${r.rubrics.map((x) => serializeIR(x).trimEnd()).join(',\n')}\n]\n`;
+  // Compact JSON, or indented for people with --pretty.
+  const json = serializeIRs(r.rubrics, { pretty: opts.pretty ?? false });
   const out: string[] = [];
   if (opts.output) {
     const target = realTarget(opts.output);

@@ -76,8 +76,9 @@ program
   .description('compile a rubric to JSON IR / 编译为 JSON')
   .argument('<file>', 'a .rubric file')
   .option('-o, --output <file>', 'write the JSON to this file')
+  .option('--pretty', 'indent the JSON for people (default: compact) / 缩进输出，便于阅读（默认紧凑）')
   .option('--allow-imports <folder>', ALLOW_IMPORTS, collect, [])
-  .action((file: string, o: { output?: string; allowImports: string[] }) => run(lang(), () => compileCommand(file, { ...o, locale: lang() })));
+  .action((file: string, o: { output?: string; pretty?: boolean; allowImports: string[] }) => run(lang(), () => compileCommand(file, { ...o, locale: lang() })));
 
 program
   .command('import')

@@ -13,7 +13,8 @@ export { compile, compileText, loadSource, type Host, type CompileResult, type S
 export { decodeBytes, type Decoded } from './encoding.js';
 export { LIMITS, limitDiagnostics, utf8SizeExceeds } from './limits.js';
 export { checkImportPath, fileLimitText, folderOf, importRoots, internalErrorDiagnostic, isInside, isRefusal, unreadableDiagnostic, type ReadRefusal } from './imports.js';
-export { serializeIR, irToJson } from './ir/serialize.js';
+export { serializeIR, serializeIRs, irToJson } from './ir/serialize.js';
+export { readIR, type ReadIRResult } from './ir/read.js';
 export { normalizePath, resolveImport } from './ir/paths.js';
 export { type LoadedFile } from './ir/resolve.js';
 export { label as indicatorLabel, keywordArg } from './ir/words.js';

@@ -1,11 +1,12 @@
 // The typed IR of a compiled rubric. In memory, points are Decimals and ranges carry offsets; the
-// JSON form (serialize.ts, schemaVersion 1) turns Decimals into strings and drops offsets.
+// JSON form (serialize.ts, schemaVersion 2, docs/ir.md) turns Decimals into strings, drops offsets and
+// leaves out what a reader can derive; read.ts loads it back.
 // Invariants: `min <= max` where both are known; `max === null` means unbounded (no cap); every node
 // has a source range in the file it was written in (a section's indicators keep their own file).
 import type { Decimal } from '../decimal.js';
 import type { Range } from '../source.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface SrcRange extends Range {
   file: string;
