@@ -195,10 +195,13 @@ async function session(server, doc, requests) {
     const out = { open, keystroke, diagnostics: got.msg.params.diagnostics.length };
     if (requests) await timeRequests(rpc, doc);
     await rpc.request('shutdown', null);
+    const exited = new Promise((resolve) => proc.once('exit', resolve));
     rpc.notify('exit', null);
+    // A profiled server writes its profile on exit: give it time.
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
     return out;
   } finally {
-    setTimeout(() => proc.kill(), 1000).unref();
+    if (proc.exitCode === null) proc.kill();
   }
 }
 
@@ -255,14 +258,18 @@ const docs = {
 };
 console.log(`seed: ${seed.file.slice(ROOT.length)}, ${seed.indicators} indicators (${seed.leaves.length} leaves edited)`);
 console.log(`10k: ${big.indicators} indicators (${big.leaves.length} leaves with 3 bands each), ${big.text.split('\n').length} lines, ${(big.text.length / 1e6).toFixed(2)} M characters`);
+// Case by case, each server in turn, so that the figures compared were taken close together.
+const name = (i) => (SERVERS.length > 1 ? `server ${i + 1}` : 'server');
+SERVERS.forEach((server, i) => console.log(`${name(i)}: ${server}`));
 try {
-  for (const server of SERVERS) {
-    console.log(`server ${server}`);
+  for (const [i, server] of SERVERS.entries()) {
     const a = await session(server, docs.seed, false);
-    console.log(`  seed: keystroke → diagnostics ${stats(a.keystroke)}; ${a.diagnostics} diagnostics at the end`);
+    console.log(`${name(i)}  seed: keystroke → diagnostics ${stats(a.keystroke)}; ${a.diagnostics} diagnostics at the end`);
+  }
+  for (const [i, server] of SERVERS.entries()) {
     const b = await session(server, docs.big, REQUESTS);
-    console.log(`  10k: didOpen → first diagnostics ${b.open.toFixed(1)} ms`);
-    console.log(`  10k: keystroke → diagnostics ${stats(b.keystroke)}; ${b.diagnostics} diagnostics at the end`);
+    console.log(`${name(i)}  10k: didOpen → first diagnostics ${b.open.toFixed(1)} ms`);
+    console.log(`${name(i)}  10k: keystroke → diagnostics ${stats(b.keystroke)}; ${b.diagnostics} diagnostics at the end`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -134,11 +134,12 @@ export function reparse(old: SourceFile, text: string, options: ReparseOptions =
   }
   const inContents = (localOffset: number): boolean => localOffset >= HEAD.length && localOffset < HEAD.length + contents.length;
 
-  const lines = spliceLines(old.parse.lines, text, start, oldEnd);
+  // Old positions at or after the closing brace move by (delta, dLine), and by dCol on its line.
+  // (Read before the line starts are spliced: with `consume`, in place.)
+  const oldClose = old.parse.lines.position(to);
+  const lines = spliceLines(old.parse.lines, text, start, oldEnd, options.consume === true);
   // Local positions (in the stand-in text) → positions in the new text.
   const local = (p: Position): Position => lines.position(p.offset - HEAD.length + from);
-  // Old positions at or after the closing brace move by (delta, dLine), and by dCol on its line.
-  const oldClose = old.parse.lines.position(to);
   const newClose = lines.position(to + delta);
   const dLine = newClose.line - oldClose.line;
   const dCol = newClose.column - oldClose.column;
@@ -191,7 +192,7 @@ export function reparse(old: SourceFile, text: string, options: ReparseOptions =
     const lo = firstAtOrAfter(olds, from);
     const hi = firstAtOrAfter(olds, to);
     const mid = news.filter((t) => inContents(t.startOffset)).map(placed);
-    for (let i = hi; i < olds.length; i++) moveToken(olds[i]!);
+    if (!unmoved) for (let i = hi; i < olds.length; i++) moveToken(olds[i]!);
     replaceRange(olds, lo, hi, mid);
     return olds;
   };
@@ -345,30 +346,31 @@ function rebuild(
  * (old offsets). Line starts before the span are kept, those after it are moved. This reads the line
  * starts LineIndex keeps; should they ever be stored differently, a new index is built instead.
  */
-function spliceLines(old: LineIndex, text: string, start: number, oldEnd: number): LineIndex {
+function spliceLines(old: LineIndex, text: string, start: number, oldEnd: number, inPlace: boolean): LineIndex {
   const starts = (old as unknown as { starts?: unknown }).starts;
   const fields = Object.keys(old).sort().join(',');
   if (fields !== 'starts,text' || !Array.isArray(starts) || starts[0] !== 0) return new LineIndex(text);
+  const xs = starts as number[];
   const delta = text.length - old.text.length;
   const newEnd = oldEnd + delta;
   // A line start s < start is decided by characters before `start`, which did not change.
-  let k = firstAtLeast(starts as number[], start);
-  const out: number[] = k > 0 ? (starts as number[]).slice(0, k) : [0];
+  const k = firstAtLeast(xs, start);
+  const mid: number[] = k > 0 ? [] : [0];
   for (let i = Math.max(0, start - 1); i <= newEnd && i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10) out.push(i + 1);
+    if (c === 10) mid.push(i + 1);
     else if (c === 13) {
       if (text.charCodeAt(i + 1) === 10) i++;
-      out.push(i + 1);
+      mid.push(i + 1);
     }
   }
-  const last = out[out.length - 1]!;
+  const last = mid.length > 0 ? mid[mid.length - 1]! : xs[k - 1]!;
   // Old line starts after the span (their line break follows it) move by delta; the rescan above
   // already gave those whose break touches the span's end.
-  k = firstAtLeast(starts as number[], Math.max(oldEnd + 1, last - delta + 1));
-  const tail = (starts as number[]).slice(k);
-  if (delta !== 0) for (let i = 0; i < tail.length; i++) tail[i] = tail[i]! + delta;
-  for (const s of tail) out.push(s);
+  const k2 = firstAtLeast(xs, Math.max(oldEnd + 1, last - delta + 1));
+  const out = inPlace ? xs : xs.slice();
+  replaceRange(out, k, k2, mid);
+  if (delta !== 0) for (let i = k + mid.length; i < out.length; i++) out[i] = out[i]! + delta;
   const index = Object.create(LineIndex.prototype) as LineIndex;
   Object.assign(index, { text, starts: out });
   return index;
