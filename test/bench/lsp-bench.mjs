@@ -3,7 +3,9 @@
 //   - seed size: keystroke → diagnostics (didChange → publishDiagnostics of that version) p50/p95 over
 //     100 edits of a leaf's points, in the largest seed rubric of rubrics/ (or --seed FILE);
 //   - 10k: didOpen → first diagnostics, and keystroke → diagnostics p50/p95 over 100 edits of a leaf's
-//     points, in a generated rubric of about 10,000 indicators (4 levels, codes, bands on every leaf).
+//     points, in a generated rubric of about 10,000 indicators (4 levels, codes, bands on every leaf);
+//   - at both sizes, typing → diagnostics over 60 keystrokes that insert a character after a leaf's
+//     points and delete it again (edits that change the text's length).
 // The edits are the same on every run (seeded). Diagnostics are asked for without debounce
 // (initializationOptions.debounceMs 0), so the figures are the server's own work.
 // `--server PATH` (repeatable) names the server entry scripts to measure, one after the other in the
@@ -192,7 +194,23 @@ async function session(server, doc, requests) {
       got = await waiting;
       keystroke.push(got.now - t0);
     }
-    const out = { open, keystroke, diagnostics: got.msg.params.diagnostics.length };
+    // Typing: a character typed after a leaf's points, then deleted (the text's length changes, so
+    // everything after the edit moves).
+    const typing = [];
+    let typed;
+    for (let i = 0; i < 60; i++) {
+      const leaf = typed ?? doc.leaves[Math.floor(random() * doc.leaves.length)];
+      const end = leaf.points + (current.get(leaf) ?? leaf.written).length;
+      const change = typed ? { range: { start: { line: leaf.line, character: end }, end: { line: leaf.line, character: end + 1 } }, text: '' } : { range: { start: { line: leaf.line, character: end }, end: { line: leaf.line, character: end } }, text: '0' };
+      typed = typed ? undefined : leaf;
+      version++;
+      waiting = rpc.waitFor(isDiag(version));
+      t0 = performance.now();
+      rpc.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      got = await waiting;
+      typing.push(got.now - t0);
+    }
+    const out = { open, keystroke, typing, diagnostics: got.msg.params.diagnostics.length };
     if (requests) await timeRequests(rpc, doc);
     await rpc.request('shutdown', null);
     const exited = new Promise((resolve) => proc.once('exit', resolve));
@@ -265,11 +283,13 @@ try {
   for (const [i, server] of SERVERS.entries()) {
     const a = await session(server, docs.seed, false);
     console.log(`${name(i)}  seed: keystroke → diagnostics ${stats(a.keystroke)}; ${a.diagnostics} diagnostics at the end`);
+    console.log(`${name(i)}  seed: typing → diagnostics ${stats(a.typing)}`);
   }
   for (const [i, server] of SERVERS.entries()) {
     const b = await session(server, docs.big, REQUESTS);
     console.log(`${name(i)}  10k: didOpen → first diagnostics ${b.open.toFixed(1)} ms`);
     console.log(`${name(i)}  10k: keystroke → diagnostics ${stats(b.keystroke)}; ${b.diagnostics} diagnostics at the end`);
+    console.log(`${name(i)}  10k: typing → diagnostics ${stats(b.typing)}`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

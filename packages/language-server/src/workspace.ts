@@ -360,6 +360,7 @@ export class Workspace {
     const uri = this.uriByPath.get(path);
     const doc = uri ? this.docs.get(uri) : undefined;
     if (!uri || !doc) return;
+    const version = doc.version;
     // Bring every open document's parse up to date, and forget disk files that changed.
     for (const u of this.docs.keys()) this.source(u);
     const before = this.entries.get(path);
@@ -379,8 +380,9 @@ export class Workspace {
       this.options.onError(e, `check ${path}`);
       result = { rubric: undefined, rubrics: [], diagnostics: [internalErrorDiagnostic(path, e)], files: [] };
     }
-    this.entries.set(path, { path, uri, version: doc.version, result, index: undefined });
-    this.dirty.delete(path);
+    // A change made while compiling (only by a re-entrant caller) leaves the entry dirty.
+    this.entries.set(path, { path, uri, version, result, index: undefined });
+    if (this.docs.get(uri)?.version === version) this.dirty.delete(path);
     for (const f of [path, ...(before?.result.files ?? []).map((x) => x.path), ...result.files.map((x) => x.path)]) {
       const u = this.uriByPath.get(f);
       if (u) this.unpublished.add(u);
