@@ -10,7 +10,8 @@
 // (initializationOptions.debounceMs 0), so the figures are the server's own work.
 // `--server PATH` (repeatable) names the server entry scripts to measure, one after the other in the
 // same run (e.g. a build of the previous version, then this one); by default this build's.
-// `--requests` also times hover, completion and the whole-document requests at 10k.
+// `--requests` also times hover, completion and the whole-document requests at 10k; `--seed-only`
+// skips the 10k case.
 // Run with `pnpm bench:lsp` (builds first). To profile a server, pass node options for it in
 // LSP_BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p".
 import { spawn } from 'node:child_process';
@@ -27,6 +28,7 @@ const valuesOf = (flag) => args.flatMap((a, i) => (a === flag && args[i + 1] ? [
 const SERVERS = valuesOf('--server').map((p) => resolve(p));
 if (SERVERS.length === 0) SERVERS.push(join(ROOT, 'packages/language-server/bin/rubric-language-server.js'));
 const REQUESTS = args.includes('--requests');
+const SEED_ONLY = args.includes('--seed-only');
 const N = 10; // 10 × 10 × 10 × 10 leaves
 
 function generate() {
@@ -285,7 +287,7 @@ try {
     console.log(`${name(i)}  seed: keystroke → diagnostics ${stats(a.keystroke)}; ${a.diagnostics} diagnostics at the end`);
     console.log(`${name(i)}  seed: typing → diagnostics ${stats(a.typing)}`);
   }
-  for (const [i, server] of SERVERS.entries()) {
+  for (const [i, server] of SEED_ONLY ? [] : SERVERS.entries()) {
     const b = await session(server, docs.big, REQUESTS);
     console.log(`${name(i)}  10k: didOpen → first diagnostics ${b.open.toFixed(1)} ms`);
     console.log(`${name(i)}  10k: keystroke → diagnostics ${stats(b.keystroke)}; ${b.diagnostics} diagnostics at the end`);

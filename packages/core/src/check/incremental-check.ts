@@ -197,7 +197,7 @@ function attached(s: State, inst: Inst): boolean {
  * Runs every check on `list` (the codes check on the groups below `codeRoots`); the diagnostics that
  * concern an indicator are added to its entry, the others replace the whole-rubric ones.
  */
-function runChecks(s: State, list: IndicatorIR[], pathOf: (i: IndicatorIR) => string[], codeRoots: IndicatorIR[] | 'all'): void {
+function checkScoped(s: State, list: IndicatorIR[], pathOf: (i: IndicatorIR) => string[], codeRoots: IndicatorIR[] | 'all'): void {
   const rubricLevel: Diagnostic[] = [];
   const into = (map: Map<IndicatorIR, Diagnostic[]>) => (d: Diagnostic, ind: IndicatorIR | undefined) => {
     const c = copyDiagnostic(d);
@@ -257,7 +257,7 @@ function full(file: SourceFile): State {
     state.statements = counts.statements;
     state.indicators = counts.indicators;
     for (const top of [...rubric.parts, ...rubric.indicators, ...rubric.bonuses]) index(state, top, undefined);
-    runChecks(state, allIndicators(rubric), pathFn(state), 'all');
+    checkScoped(state, allIndicators(rubric), pathFn(state), 'all');
     state.structure = bag.items.map(copyDiagnostic);
     state.result = assemble(state);
     return state;
@@ -396,7 +396,7 @@ function patchOne(s: State, inst: Inst): boolean {
     x.bonuses.forEach(walk);
   };
   walk(ir);
-  runChecks(s, [...ancestors.reverse(), ...subtree], pathOf, codeWalked(s, ir) ? [ir] : []);
+  checkScoped(s, [...ancestors.reverse(), ...subtree], pathOf, codeWalked(s, ir) ? [ir] : []);
   return true;
 }
 
