@@ -349,7 +349,9 @@ function rebuild(
 function spliceLines(old: LineIndex, text: string, start: number, oldEnd: number, inPlace: boolean): LineIndex {
   const starts = (old as unknown as { starts?: unknown }).starts;
   const fields = Object.keys(old).sort().join(',');
-  if (fields !== 'starts,text' || !Array.isArray(starts) || starts[0] !== 0) return new LineIndex(text);
+  // A LineIndex may also keep where its last look-up ended (a cursor that a new index starts at 0).
+  const cursor = fields === 'last,starts,text';
+  if ((fields !== 'starts,text' && !cursor) || !Array.isArray(starts) || starts[0] !== 0) return new LineIndex(text);
   const xs = starts as number[];
   const delta = text.length - old.text.length;
   const newEnd = oldEnd + delta;
@@ -372,7 +374,7 @@ function spliceLines(old: LineIndex, text: string, start: number, oldEnd: number
   replaceRange(out, k, k2, mid);
   if (delta !== 0) for (let i = k + mid.length; i < out.length; i++) out[i] = out[i]! + delta;
   const index = Object.create(LineIndex.prototype) as LineIndex;
-  Object.assign(index, { text, starts: out });
+  Object.assign(index, cursor ? { text, starts: out, last: 0 } : { text, starts: out });
   return index;
 }
 
