@@ -1,19 +1,34 @@
-// Language-server benchmark (not a test: it prints figures, no pass/fail). Generates a rubric of
-// about 10,000 indicators (4 levels, codes, bands on every leaf), opens it in the built server over
-// stdio, then measures:
-//   - didChange → publishDiagnostics for 100 edits that each change one leaf's points (matched by
-//     document version);
-//   - hover on an indicator title and completion at the start of a statement (100 requests each);
-//   - the whole-document requests an editor sends when it shows the file (5 each).
-// Prints median and p95 in milliseconds. Run with `pnpm bench:lsp` (builds first). To profile the
-// server, pass node options for it in LSP_BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p".
+// Language-server benchmark (not a test: it prints figures, no pass/fail). Talks to a real server
+// process over stdio, as an editor does, and prints:
+//   - seed size: keystroke → diagnostics (didChange → publishDiagnostics of that version) p50/p95 over
+//     100 edits of a leaf's points, in the largest seed rubric of rubrics/ (or --seed FILE);
+//   - 10k: didOpen → first diagnostics, and keystroke → diagnostics p50/p95 over 100 edits of a leaf's
+//     points, in a generated rubric of about 10,000 indicators (4 levels, codes, bands on every leaf);
+//   - at both sizes, typing → diagnostics over 60 keystrokes that insert a character after a leaf's
+//     points and delete it again (edits that change the text's length).
+// The edits are the same on every run (seeded). Diagnostics are asked for without debounce
+// (initializationOptions.debounceMs 0), so the figures are the server's own work.
+// `--server PATH` (repeatable) names the server entry scripts to measure, one after the other in the
+// same run (e.g. a build of the previous version, then this one); by default this build's.
+// `--requests` also times hover, completion and the whole-document requests at 10k; `--seed-only`
+// skips the 10k case.
+// Run with `pnpm bench:lsp` (builds first). To profile a server, pass node options for it in
+// LSP_BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p".
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { allIndicators, compile } from '@rubric/core';
+import { readRubricFile } from '@rubric/node-host';
 
-const SERVER = new URL('../../packages/language-server/bin/rubric-language-server.js', import.meta.url).pathname;
+const ROOT = new URL('../../', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const valuesOf = (flag) => args.flatMap((a, i) => (a === flag && args[i + 1] ? [args[i + 1]] : []));
+const SERVERS = valuesOf('--server').map((p) => resolve(p));
+if (SERVERS.length === 0) SERVERS.push(join(ROOT, 'packages/language-server/bin/rubric-language-server.js'));
+const REQUESTS = args.includes('--requests');
+const SEED_ONLY = args.includes('--seed-only');
 const N = 10; // 10 × 10 × 10 × 10 leaves
 
 function generate() {
@@ -39,6 +54,33 @@ function generate() {
   }
   lines.push('}', '');
   return { text: lines.join('\n'), leaves, indicators: N + N ** 2 + N ** 3 + N ** 4 };
+}
+
+/** The seed rubric to measure: --seed FILE, else the one of rubrics/ with the most indicators. */
+function seedRubric() {
+  const host = { readFile: (p, roots) => readRubricFile(p, roots)?.bytes };
+  const compiled = (file) => compile(file, host);
+  const named = valuesOf('--seed')[0];
+  const files = named ? [resolve(named)] : readdirSync(join(ROOT, 'rubrics')).filter((f) => f.endsWith('.rubric')).map((f) => join(ROOT, 'rubrics', f));
+  let best;
+  for (const file of files) {
+    const r = compiled(file);
+    const count = r.rubrics.reduce((n, x) => n + allIndicators(x).length, 0);
+    if (!best || count > best.count) best = { file, count, rubrics: r.rubrics };
+  }
+  const text = readFileSync(best.file, 'utf8');
+  const lines = text.split(/\r?\n/);
+  // Leaves whose points are written as a plain number in this file: an edit changes that number.
+  const leaves = [];
+  for (const r of best.rubrics) {
+    for (const ind of allIndicators(r)) {
+      const at = ind.pointsRange;
+      if (ind.children.length > 0 || !at || at.file !== best.file || at.start.line !== at.end.line) continue;
+      const written = lines[at.start.line - 1].slice(at.start.column - 1, at.end.column - 1);
+      if (written === String(ind.points)) leaves.push({ line: at.start.line - 1, points: at.start.column - 1, written });
+    }
+  }
+  return { file: best.file, text, indicators: best.count, leaves };
 }
 
 /** A tiny JSON-RPC client over Content-Length framing. */
@@ -98,7 +140,7 @@ function connect(proc) {
 function stats(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const at = (q) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
-  return `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${s[s.length - 1].toFixed(1)} ms (n=${s.length})`;
+  return `p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${s[s.length - 1].toFixed(1)} ms (n=${s.length})`;
 }
 
 /** A small deterministic PRNG, so that every run makes the same edits. */
@@ -112,69 +154,99 @@ function prng(seed) {
   };
 }
 
-const { text, leaves, indicators } = generate();
-const dir = mkdtempSync(join(tmpdir(), 'rubric-lsp-bench-'));
-const file = join(dir, 'bench.rubric');
-writeFileSync(file, text);
-const uri = pathToFileURL(file).href;
+/** The leaf's points with their first digit changed (same length, so the leaf keeps its place). */
+function otherPoints(written) {
+  const k = written.search(/\d/);
+  return `${written.slice(0, k)}${(Number(written[k]) + 1) % 10}${written.slice(k + 1)}`;
+}
 
-const nodeArgs = (process.env.LSP_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
-const proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-const rpc = connect(proc);
-const random = prng(20261122);
+/**
+ * Opens `doc` in a fresh server process and measures didOpen → first diagnostics, then keystroke →
+ * diagnostics over 100 edits of leaves' points (each edit toggles one leaf between two values).
+ */
+async function session(server, doc, requests) {
+  const nodeArgs = (process.env.LSP_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...nodeArgs, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const rpc = connect(proc);
+  const random = prng(20261122);
+  const uri = doc.uri;
+  try {
+    await rpc.request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { debounceMs: 0 } });
+    rpc.notify('initialized', {});
+    let version = 1;
+    const isDiag = (v) => (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === v;
+    let t0 = performance.now();
+    let waiting = rpc.waitFor(isDiag(version));
+    rpc.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'rubric', version, text: doc.text } });
+    let got = await waiting;
+    const open = got.now - t0;
 
-try {
-  await rpc.request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { debounceMs: 0 } });
-  rpc.notify('initialized', {});
-  console.log(`rubric: ${indicators} indicators (${leaves.length} leaves with 3 bands each), ${text.split('\n').length} lines, ${(text.length / 1e6).toFixed(2)} M characters`);
-
-  let version = 1;
-  const isDiag = (v) => (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === v;
-  let t0 = performance.now();
-  let waiting = rpc.waitFor(isDiag(version));
-  rpc.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'rubric', version, text } });
-  let got = await waiting;
-  console.log(`didOpen → first diagnostics: ${(got.now - t0).toFixed(1)} ms`);
-
-  const changed = new Set();
-  const diagTimes = [];
-  for (let i = 0; i < 100; i++) {
-    const leaf = leaves[Math.floor(random() * leaves.length)];
-    const key = leaf.line;
-    const newText = changed.has(key) ? '1' : '2';
-    if (changed.has(key)) changed.delete(key);
-    else changed.add(key);
-    version++;
-    const range = { start: { line: leaf.line, character: leaf.points }, end: { line: leaf.line, character: leaf.points + 1 } };
-    waiting = rpc.waitFor(isDiag(version));
-    t0 = performance.now();
-    rpc.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: newText }] });
-    got = await waiting;
-    diagTimes.push(got.now - t0);
+    const current = new Map();
+    const keystroke = [];
+    for (let i = 0; i < 100; i++) {
+      const leaf = doc.leaves[Math.floor(random() * doc.leaves.length)];
+      const now = current.get(leaf) ?? leaf.written;
+      const next = now === leaf.written ? otherPoints(leaf.written) : leaf.written;
+      current.set(leaf, next);
+      version++;
+      const range = { start: { line: leaf.line, character: leaf.points }, end: { line: leaf.line, character: leaf.points + now.length } };
+      waiting = rpc.waitFor(isDiag(version));
+      t0 = performance.now();
+      rpc.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: next }] });
+      got = await waiting;
+      keystroke.push(got.now - t0);
+    }
+    // Typing: a character typed after a leaf's points, then deleted (the text's length changes, so
+    // everything after the edit moves).
+    const typing = [];
+    let typed;
+    for (let i = 0; i < 60; i++) {
+      const leaf = typed ?? doc.leaves[Math.floor(random() * doc.leaves.length)];
+      const end = leaf.points + (current.get(leaf) ?? leaf.written).length;
+      const change = typed ? { range: { start: { line: leaf.line, character: end }, end: { line: leaf.line, character: end + 1 } }, text: '' } : { range: { start: { line: leaf.line, character: end }, end: { line: leaf.line, character: end } }, text: '0' };
+      typed = typed ? undefined : leaf;
+      version++;
+      waiting = rpc.waitFor(isDiag(version));
+      t0 = performance.now();
+      rpc.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      got = await waiting;
+      typing.push(got.now - t0);
+    }
+    const out = { open, keystroke, typing, diagnostics: got.msg.params.diagnostics.length };
+    if (requests) await timeRequests(rpc, doc);
+    await rpc.request('shutdown', null);
+    const exited = new Promise((resolve) => proc.once('exit', resolve));
+    rpc.notify('exit', null);
+    // A profiled server writes its profile on exit: give it time.
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
+    return out;
+  } finally {
+    if (proc.exitCode === null) proc.kill();
   }
-  console.log(`didChange → publishDiagnostics (100 edits of one leaf's points): ${stats(diagTimes)}; ${got.msg.params.diagnostics.length} diagnostics at the end`);
+}
 
+/** Hover, completion and the whole-document requests an editor sends when it shows the file. */
+async function timeRequests(rpc, doc) {
+  const random = prng(20261123);
+  const uri = doc.uri;
   const hoverTimes = [];
   for (let i = 0; i < 100; i++) {
-    const leaf = leaves[Math.floor(random() * leaves.length)];
-    t0 = performance.now();
+    const leaf = doc.leaves[Math.floor(random() * doc.leaves.length)];
+    const t0 = performance.now();
     const r = await rpc.request('textDocument/hover', { textDocument: { uri }, position: { line: leaf.line, character: leaf.title + 2 } });
     if (!r.msg.result) throw new Error('hover returned nothing');
     hoverTimes.push(r.now - t0);
   }
-  console.log(`hover on an indicator title: ${stats(hoverTimes)}`);
-
+  console.log(`  hover on an indicator title: ${stats(hoverTimes)}`);
   const completionTimes = [];
   for (let i = 0; i < 100; i++) {
-    const leaf = leaves[Math.floor(random() * leaves.length)];
-    t0 = performance.now();
+    const leaf = doc.leaves[Math.floor(random() * doc.leaves.length)];
+    const t0 = performance.now();
     const r = await rpc.request('textDocument/completion', { textDocument: { uri }, position: { line: leaf.line + 1, character: 10 } });
     if (!r.msg.result || r.msg.result.items.length === 0) throw new Error('completion returned nothing');
     completionTimes.push(r.now - t0);
   }
-  console.log(`completion at the start of a statement: ${stats(completionTimes)}`);
-
-  // Whole-document requests an editor sends when the file is shown (median of 5 each).
+  console.log(`  completion at the start of a statement: ${stats(completionTimes)}`);
   const whole = [
     ['textDocument/documentSymbol', { textDocument: { uri } }],
     ['textDocument/foldingRange', { textDocument: { uri } }],
@@ -186,17 +258,41 @@ try {
   for (const [method, params] of whole) {
     const times = [];
     for (let i = 0; i < 5; i++) {
-      t0 = performance.now();
+      const t0 = performance.now();
       const r = await rpc.request(method, params);
       if (r.msg.error) throw new Error(`${method}: ${r.msg.error.message}`);
       times.push(r.now - t0);
     }
-    console.log(`${method}: median ${stats(times).split(',')[0].replace('median ', '')}`);
+    console.log(`  ${method}: median ${stats(times).split(',')[0].replace('p50 ', '')}`);
   }
+}
 
-  await rpc.request('shutdown', null);
-  rpc.notify('exit', null);
+const seed = seedRubric();
+const big = generate();
+const dir = mkdtempSync(join(tmpdir(), 'rubric-lsp-bench-'));
+const bigFile = join(dir, 'bench.rubric');
+writeFileSync(bigFile, big.text);
+const docs = {
+  seed: { uri: pathToFileURL(seed.file).href, text: seed.text, leaves: seed.leaves },
+  big: { uri: pathToFileURL(bigFile).href, text: big.text, leaves: big.leaves.map((l) => ({ ...l, written: '1' })) },
+};
+console.log(`seed: ${seed.file.slice(ROOT.length)}, ${seed.indicators} indicators (${seed.leaves.length} leaves edited)`);
+console.log(`10k: ${big.indicators} indicators (${big.leaves.length} leaves with 3 bands each), ${big.text.split('\n').length} lines, ${(big.text.length / 1e6).toFixed(2)} M characters`);
+// Case by case, each server in turn, so that the figures compared were taken close together.
+const name = (i) => (SERVERS.length > 1 ? `server ${i + 1}` : 'server');
+SERVERS.forEach((server, i) => console.log(`${name(i)}: ${server}`));
+try {
+  for (const [i, server] of SERVERS.entries()) {
+    const a = await session(server, docs.seed, false);
+    console.log(`${name(i)}  seed: keystroke → diagnostics ${stats(a.keystroke)}; ${a.diagnostics} diagnostics at the end`);
+    console.log(`${name(i)}  seed: typing → diagnostics ${stats(a.typing)}`);
+  }
+  for (const [i, server] of SEED_ONLY ? [] : SERVERS.entries()) {
+    const b = await session(server, docs.big, REQUESTS);
+    console.log(`${name(i)}  10k: didOpen → first diagnostics ${b.open.toFixed(1)} ms`);
+    console.log(`${name(i)}  10k: keystroke → diagnostics ${stats(b.keystroke)}; ${b.diagnostics} diagnostics at the end`);
+    console.log(`${name(i)}  10k: typing → diagnostics ${stats(b.typing)}`);
+  }
 } finally {
-  setTimeout(() => proc.kill(), 1000).unref();
   rmSync(dir, { recursive: true, force: true });
 }

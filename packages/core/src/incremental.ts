@@ -18,7 +18,7 @@ import { LineIndex, type Position } from './source.js';
 import type * as A from './syntax/ast.js';
 import { parseRubric, type Marks, type ParseResult } from './syntax/parse.js';
 import { maxDepth } from './syntax/depth.js';
-import { LIMITS, utf8SizeExceeds } from './limits.js';
+import { LIMITS, utf8Size } from './limits.js';
 
 export interface Reparse {
   file: SourceFile;
@@ -26,6 +26,30 @@ export interface Reparse {
   mode: 'unchanged' | 'block' | 'full';
   /** Length of the text that was lexed and parsed again. */
   reparsed: number;
+  /** For a block reparse: the block whose statements were replaced, and how later positions moved. */
+  edit?: BlockEdit;
+}
+
+/**
+ * A block reparse: `block` (the same object before and after) got new statements, and every old
+ * position at or after the offset `to` (the block's closing brace) moved by `moveAfterEdit`.
+ */
+export interface BlockEdit {
+  block: A.Block;
+  to: number;
+  delta: number;
+  /** The old line of the closing brace: positions on it also move by `dCol` columns. */
+  line: number;
+  dLine: number;
+  dCol: number;
+}
+
+/** Moves, in place, a position of the old text that lies at or after the edited block's end. */
+export function moveAfterEdit(p: Position, e: BlockEdit): void {
+  if (p.offset < e.to) return;
+  if (p.line === e.line) p.column += e.dCol;
+  p.line += e.dLine;
+  p.offset += e.delta;
 }
 
 export interface ReparseOptions {
@@ -42,14 +66,27 @@ export function updateSource(old: SourceFile, text: string, options: ReparseOpti
   return reparse(old, text, options).file;
 }
 
+/** The UTF-8 size of each file's text, once known: an edit then only measures the span it changed. */
+const sizes = new WeakMap<SourceFile, number>();
+
+/**
+ * The UTF-8 size of `text`, the old text with [start, oldEnd) replaced. The spans measured reach one
+ * character further on each side, where both texts agree, so that a surrogate pair cut by the edit's
+ * bounds counts the same in both and the difference is exact.
+ */
+function editedSize(old: SourceFile, text: string, start: number, oldEnd: number): number {
+  const before = sizes.get(old) ?? utf8Size(old.text, 0, old.text.length);
+  const a = Math.max(0, start - 1);
+  const newEnd = oldEnd + text.length - old.text.length;
+  return before - utf8Size(old.text, a, Math.min(old.text.length, oldEnd + 1)) + utf8Size(text, a, Math.min(text.length, newEnd + 1));
+}
+
 /** A stand-in rubric around the block's contents; its `{` is the last character. */
 const HEAD = '评估表 "" {';
 
 export function reparse(old: SourceFile, text: string, options: ReparseOptions = {}): Reparse {
   if (old.text === text) return { file: old, mode: 'unchanged', reparsed: 0 };
   const full = (): Reparse => ({ file: loadSource(old.path, text), mode: 'full', reparsed: text.length });
-  // A text over the size limit is refused as a whole by loadSource (RUB010).
-  if (utf8SizeExceeds(text, LIMITS.fileBytes)) return full();
   // Files that were decoded from bytes carry encoding diagnostics that a text edit cannot update.
   if (old.diagnostics.some((d) => d.code === 'RUB008' || d.code === 'RUB009')) return full();
 
@@ -58,6 +95,13 @@ export function reparse(old: SourceFile, text: string, options: ReparseOptions =
   const start = commonPrefix(a, text);
   const oldEnd = a.length - commonSuffix(a, text, Math.min(a.length, text.length) - start);
   const delta = text.length - a.length;
+  // A text over the size limit is refused as a whole by loadSource (RUB010).
+  const size = editedSize(old, text, start, oldEnd);
+  if (size > LIMITS.fileBytes) return full();
+  const sized = (r: Reparse): Reparse => {
+    sizes.set(r.file, size);
+    return r;
+  };
 
   const inner = innermostBlock(old.parse.ast, start, oldEnd, a);
   if (!inner) return full();
@@ -90,15 +134,17 @@ export function reparse(old: SourceFile, text: string, options: ReparseOptions =
   }
   const inContents = (localOffset: number): boolean => localOffset >= HEAD.length && localOffset < HEAD.length + contents.length;
 
-  const lines = spliceLines(old.parse.lines, text, start, oldEnd);
+  // Old positions at or after the closing brace move by (delta, dLine), and by dCol on its line.
+  // (Read before the line starts are spliced: with `consume`, in place.)
+  const oldClose = old.parse.lines.position(to);
+  const lines = spliceLines(old.parse.lines, text, start, oldEnd, options.consume === true);
   // Local positions (in the stand-in text) → positions in the new text.
   const local = (p: Position): Position => lines.position(p.offset - HEAD.length + from);
-  // Old positions at or after the closing brace move by (delta, dLine), and by dCol on its line.
-  const oldClose = old.parse.lines.position(to);
   const newClose = lines.position(to + delta);
   const dLine = newClose.line - oldClose.line;
   const dCol = newClose.column - oldClose.column;
   const unmoved = delta === 0 && dLine === 0 && dCol === 0;
+  const edit: BlockEdit = { block, to, delta, line: oldClose.line, dLine, dCol };
   const shift = (p: Position): Position =>
     p.offset < to ? p : { line: p.line + dLine, column: p.line === oldClose.line ? p.column + dCol : p.column, offset: p.offset + delta };
 
@@ -115,11 +161,7 @@ export function reparse(old: SourceFile, text: string, options: ReparseOptions =
   let decls: A.TopDecl[];
   let comments: A.Comment[];
   if (options.consume) {
-    const move = mover(from, to, (p) => {
-      if (p.line === oldClose.line) p.column += dCol;
-      p.line += dLine;
-      p.offset += delta;
-    });
+    const move = mover(from, to, (p) => moveAfterEdit(p, edit));
     if (!unmoved) move([old.parse.ast.decls, after], block);
     block.statements = statements;
     decls = old.parse.ast.decls;
@@ -150,7 +192,7 @@ export function reparse(old: SourceFile, text: string, options: ReparseOptions =
     const lo = firstAtOrAfter(olds, from);
     const hi = firstAtOrAfter(olds, to);
     const mid = news.filter((t) => inContents(t.startOffset)).map(placed);
-    for (let i = hi; i < olds.length; i++) moveToken(olds[i]!);
+    if (!unmoved) for (let i = hi; i < olds.length; i++) moveToken(olds[i]!);
     replaceRange(olds, lo, hi, mid);
     return olds;
   };
@@ -194,7 +236,7 @@ export function reparse(old: SourceFile, text: string, options: ReparseOptions =
     units: offsets(old.parse.marks.units, iso.marks.units),
   };
   const parse: ParseResult = { ast: { decls, comments }, marks, tokens, comments: commentTokens, lines };
-  return { file: { path: old.path, text, parse, diagnostics }, mode: 'block', reparsed: contents.length };
+  return sized({ file: { path: old.path, text, parse, diagnostics }, mode: 'block', reparsed: contents.length, edit });
 }
 
 function isComment(t: IToken): boolean {
@@ -304,35 +346,48 @@ function rebuild(
  * (old offsets). Line starts before the span are kept, those after it are moved. This reads the line
  * starts LineIndex keeps; should they ever be stored differently, a new index is built instead.
  */
-function spliceLines(old: LineIndex, text: string, start: number, oldEnd: number): LineIndex {
+function spliceLines(old: LineIndex, text: string, start: number, oldEnd: number, inPlace: boolean): LineIndex {
   const starts = (old as unknown as { starts?: unknown }).starts;
   const fields = Object.keys(old).sort().join(',');
-  if (fields !== 'starts,text' || !Array.isArray(starts) || starts[0] !== 0) return new LineIndex(text);
+  // A LineIndex may also keep where its last look-up ended (a cursor that a new index starts at 0).
+  const cursor = fields === 'last,starts,text';
+  if ((fields !== 'starts,text' && !cursor) || !Array.isArray(starts) || starts[0] !== 0) return new LineIndex(text);
+  const xs = starts as number[];
   const delta = text.length - old.text.length;
   const newEnd = oldEnd + delta;
-  const out: number[] = [];
-  let k = 0;
   // A line start s < start is decided by characters before `start`, which did not change.
-  while (k < starts.length && (starts[k] as number) < start) out.push(starts[k++] as number);
-  if (out.length === 0) out.push(0);
+  const k = firstAtLeast(xs, start);
+  const mid: number[] = k > 0 ? [] : [0];
   for (let i = Math.max(0, start - 1); i <= newEnd && i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10) out.push(i + 1);
+    if (c === 10) mid.push(i + 1);
     else if (c === 13) {
       if (text.charCodeAt(i + 1) === 10) i++;
-      out.push(i + 1);
+      mid.push(i + 1);
     }
   }
-  const last = out[out.length - 1]!;
+  const last = mid.length > 0 ? mid[mid.length - 1]! : xs[k - 1]!;
   // Old line starts after the span (their line break follows it) move by delta; the rescan above
   // already gave those whose break touches the span's end.
-  for (; k < starts.length; k++) {
-    const s = starts[k] as number;
-    if (s > oldEnd && s + delta > last) out.push(s + delta);
-  }
+  const k2 = firstAtLeast(xs, Math.max(oldEnd + 1, last - delta + 1));
+  const out = inPlace ? xs : xs.slice();
+  replaceRange(out, k, k2, mid);
+  if (delta !== 0) for (let i = k + mid.length; i < out.length; i++) out[i] = out[i]! + delta;
   const index = Object.create(LineIndex.prototype) as LineIndex;
-  Object.assign(index, { text, starts: out });
+  Object.assign(index, cursor ? { text, starts: out, last: 0 } : { text, starts: out });
   return index;
+}
+
+/** Index of the first number at least `x` in a sorted array. */
+function firstAtLeast(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Length of the common prefix of two strings (compared a chunk at a time, then a character). */
@@ -371,6 +426,14 @@ function firstAtOrAfter(tokens: IToken[], offset: number): number {
  * about 120,000 tokens would overflow the stack).
  */
 function replaceRange<T>(a: T[], lo: number, hi: number, items: readonly T[]): void {
+  if (items.length === hi - lo) {
+    for (let i = 0; i < items.length; i++) a[lo + i] = items[i]!;
+    return;
+  }
+  if (items.length <= 10_000) {
+    a.splice(lo, hi - lo, ...items);
+    return;
+  }
   const tail = a.slice(hi);
   a.length = lo;
   for (const x of items) a.push(x);

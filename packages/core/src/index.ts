@@ -25,7 +25,8 @@ export { describeInterval, describeStretch, describeGap, describeRule, describeI
 export { CHECKS } from './check/index.js';
 export { statedPoints } from './check/titles.js';
 export { formatText, type FormatResult } from './format.js';
-export { reparse, updateSource, type Reparse, type ReparseOptions } from './incremental.js';
+export { reparse, updateSource, moveAfterEdit, type Reparse, type ReparseOptions, type BlockEdit } from './incremental.js';
+export { IncrementalCheck, type CheckMode, type IncrementalResult } from './check/incremental-check.js';
 export { ProgramIndex, enclosingBlocks, importAt, type ProgramSymbol, type Occurrence, type SymbolKind, type IndicatorRef } from './query.js';
 export { inputsOf, indicatorRefs, measureRefs, type InputSpec, type InputKind } from './score/inputs.js';
 export { InputIndex, readAssessmentJson, readAssessmentNode, readAssessmentRows, readValue, pickRubric, type Assessment, type InputValue, type ReadResult, type Row, type Where } from './score/assessment.js';

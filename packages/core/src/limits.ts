@@ -23,18 +23,23 @@ export const LIMITS = {
 export function utf8SizeExceeds(text: string, limit: number): boolean {
   if (text.length > limit) return true;
   if (text.length * 3 <= limit) return false;
+  return utf8Size(text, 0, text.length, limit) > limit;
+}
+
+/** The UTF-8 size of `text[from, to)` (a surrogate pair counts once, when both halves are inside), or a size over `limit` once it passes it. */
+export function utf8Size(text: string, from: number, to: number, limit = Infinity): number {
   let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) bytes += 1;
     else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < to && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       bytes += 4;
       i++;
     } else bytes += 3;
-    if (bytes > limit) return true;
+    if (bytes > limit) return bytes;
   }
-  return false;
+  return bytes;
 }
 
 /**

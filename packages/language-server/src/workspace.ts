@@ -7,14 +7,18 @@
 //   moves) the old file's nodes, so every compile that includes that file is marked dirty at the
 //   moment its text changes, and a dirty compile is never read: `entry()` compiles it first.
 // - Diagnostics of an open document are those, among all current compiles, whose `file` is that
-//   document; they are published only when no compile is dirty, so they never mix versions.
+//   document; they are published only when no compile is dirty, so they never mix versions, and only
+//   for the version that was compiled: a change that arrives while a compile runs cancels publishing
+//   that compile's (then stale) diagnostics, and the change's own re-check publishes instead.
+// - An open document's compile is incremental (core's IncrementalCheck): each block reparse is passed
+//   on to it, so that after an edit inside an indicator only that indicator's subtree is checked again.
 import { readdirSync, statSync } from 'node:fs';
 import {
   checkImportPath,
   DiagnosticBag,
-  compile,
   dedupeDiagnostics,
   importRoots,
+  IncrementalCheck,
   internalErrorDiagnostic,
   isRefusal,
   limitDiagnostics,
@@ -64,6 +68,8 @@ export class Workspace {
   /** Modification times of files read from disk, to notice changes without file watching. */
   private readonly mtimes = new Map<string, number>();
   private readonly entries = new Map<string, Entry>();
+  /** The incremental compile of each open document, by path. */
+  private readonly checks = new Map<string, IncrementalCheck>();
   private readonly dirty = new Set<string>();
   private readonly unpublished = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -134,6 +140,7 @@ export class Workspace {
     this.markDependents(path);
     this.cache.delete(path);
     this.entries.delete(path);
+    this.checks.delete(path);
     this.dirty.delete(path);
     this.unpublished.delete(uri);
     this.workspaceIndexes = undefined;
@@ -183,11 +190,17 @@ export class Workspace {
     const cached = this.cache.get(path);
     if (cached && cached.text === text) return cached;
     let next: SourceFile;
+    const check = this.checks.get(path);
     try {
-      next = cached ? reparse(cached, text, { consume: true }).file : loadSource(path, text);
+      if (cached) {
+        const r = reparse(cached, text, { consume: true });
+        check?.edited(cached, r);
+        next = r.file;
+      } else next = loadSource(path, text);
     } catch (e) {
       // A bug in the reparse (which consumed the old file) or the parser: report it on this file only.
       this.options.onError(e, `parse ${path}`);
+      check?.reset();
       next = failedSource(path, text, e);
     }
     this.cache.set(path, next);
@@ -300,16 +313,34 @@ export class Workspace {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       try {
-        this.flushNow();
+        this.compileDirty();
       } catch (e) {
         this.options.onError(e);
       }
+      // The compile may have taken a while: read what arrived meanwhile before publishing.
+      setImmediate(() => {
+        try {
+          this.publishCurrent();
+        } catch (e) {
+          this.options.onError(e);
+        }
+      });
     }, this.options.debounceMs);
   }
 
   /** Compiles every dirty document, then publishes every document whose diagnostics may have changed. */
   flushNow(): void {
     this.compileDirty();
+    this.publishCurrent();
+  }
+
+  /**
+   * Publishes the documents whose compiles are current. Run after the messages that arrived during
+   * the compile were read: when one of them changed a document, nothing of that document is published
+   * (its compile is dirty again, and the change scheduled the next flush).
+   */
+  private publishCurrent(): void {
+    if (this.paused || this.dirty.size > 0) return;
     for (const uri of [...this.unpublished]) {
       this.unpublished.delete(uri);
       const doc = this.docs.get(uri);
@@ -329,6 +360,7 @@ export class Workspace {
     const uri = this.uriByPath.get(path);
     const doc = uri ? this.docs.get(uri) : undefined;
     if (!uri || !doc) return;
+    const version = doc.version;
     // Bring every open document's parse up to date, and forget disk files that changed.
     for (const u of this.docs.keys()) this.source(u);
     const before = this.entries.get(path);
@@ -337,13 +369,20 @@ export class Workspace {
     // is logged, and every other document is still re-checked.
     let result: CompileResult;
     try {
-      result = (this.options.compile ?? compile)(path, this.host, this.cache);
+      if (this.options.compile) result = this.options.compile(path, this.host, this.cache);
+      else {
+        let check = this.checks.get(path);
+        if (!check) this.checks.set(path, (check = new IncrementalCheck(path)));
+        result = check.check(this.host, this.cache).result;
+      }
     } catch (e) {
+      this.checks.get(path)?.reset();
       this.options.onError(e, `check ${path}`);
       result = { rubric: undefined, rubrics: [], diagnostics: [internalErrorDiagnostic(path, e)], files: [] };
     }
-    this.entries.set(path, { path, uri, version: doc.version, result, index: undefined });
-    this.dirty.delete(path);
+    // A change made while compiling (only by a re-entrant caller) leaves the entry dirty.
+    this.entries.set(path, { path, uri, version, result, index: undefined });
+    if (this.docs.get(uri)?.version === version) this.dirty.delete(path);
     for (const f of [path, ...(before?.result.files ?? []).map((x) => x.path), ...result.files.map((x) => x.path)]) {
       const u = this.uriByPath.get(f);
       if (u) this.unpublished.add(u);

@@ -33,9 +33,32 @@ const CONTEXT_WORD: Record<Context, string> = {
   penalty: '@word.penalty',
 };
 
+/**
+ * What the editor's incremental re-check (check/incremental-check.ts) keeps of a lowering: the
+ * decimal places used by each indicator's own statements and by each rubric's own statements (the
+ * step of a rubric that declares none is the finest of them all).
+ */
+export interface LoweringRecord {
+  ownDecimals: Map<IndicatorIR, number>;
+  rubricDecimals: Map<RubricIR, number>;
+}
+
 /** The IR of every rubric of the resolved program, in order (none for a file without rubrics). */
-export function lowerProgram(res: Resolution, bag: DiagnosticBag): RubricIR[] {
-  return res.roots.map((root) => new Lowering(bag).rubric(root, res.files.map((f) => f.path)));
+export function lowerProgram(res: Resolution, bag: DiagnosticBag, record?: LoweringRecord): RubricIR[] {
+  return res.roots.map((root) => new Lowering(bag, record).rubric(root, res.files.map((f) => f.path)));
+}
+
+/**
+ * Lowers one indicator (or bonus, or penalty) and its subtree again under its unchanged parent, for the
+ * editor's incremental re-check. Only for subtrees that declare and read no measure and hold no veto.
+ */
+export function lowerSubtree(
+  it: Inst,
+  at: { parent: IndicatorIR | undefined; parentPath: string[]; index: number; level: number; kind: 'indicator' | 'bonus' | 'penalty' },
+  bag: DiagnosticBag,
+  record: LoweringRecord,
+): IndicatorIR {
+  return Lowering.subtree(it, at, bag, record);
 }
 
 class Lowering {
@@ -46,8 +69,19 @@ class Lowering {
   /** The titles from the top of the tree down to each indicator, for the diagnostics that name it. */
   private readonly paths = new Map<IndicatorIR, string[]>();
   private maxDecimals = 0;
+  /** Decimal places of the current indicator's own statements (or the rubric's, outside any). */
+  private ownDecimals = 0;
 
-  constructor(private readonly bag: DiagnosticBag) {}
+  constructor(
+    private readonly bag: DiagnosticBag,
+    private readonly record?: LoweringRecord,
+  ) {}
+
+  static subtree(it: Inst, at: Parameters<typeof lowerSubtree>[1], bag: DiagnosticBag, record: LoweringRecord): IndicatorIR {
+    const l = new Lowering(bag, record);
+    if (at.parent) l.paths.set(at.parent, at.parentPath);
+    return l.indicator(it, at.parent, at.index, at.level, at.kind);
+  }
 
   private src(file: string, r: Range): SrcRange {
     return { file, start: r.start, end: r.end };
@@ -55,6 +89,7 @@ class Lowering {
 
   private notePoints(d: Decimal): void {
     this.maxDecimals = Math.max(this.maxDecimals, d.decimals);
+    this.ownDecimals = Math.max(this.ownDecimals, d.decimals);
   }
 
   rubric(root: Root, files: string[]): RubricIR {
@@ -159,6 +194,7 @@ class Lowering {
           break;
       }
     }
+    this.record?.rubricDecimals.set(r, this.ownDecimals);
     const [min, max] = rubricReach(r);
     r.min = min;
     r.max = max;
@@ -293,6 +329,8 @@ class Lowering {
     };
     this.indicatorOf.set(it, ind);
     this.paths.set(ind, [...((parent && this.paths.get(parent)) ?? []), ind.title]);
+    const outerDecimals = this.ownDecimals;
+    this.ownDecimals = 0;
     if (s.points) {
       const p = this.single(file, s.points, `@word.${kind}`);
       if (p) {
@@ -361,6 +399,8 @@ class Lowering {
     }
     this.rules(ind, ruleItems);
     computeReach(ind);
+    this.record?.ownDecimals.set(ind, this.ownDecimals);
+    this.ownDecimals = outerDecimals;
     return ind;
   }
 

@@ -151,6 +151,18 @@ export function resolveAll(files: readonly LoadedFile[], bag: DiagnosticBag): { 
   return { resolution: { files: [...files], imports: [], sections, root: roots[0], roots, references }, others };
 }
 
+/**
+ * Expands one indicator's block again, for the editor's incremental re-check
+ * (check/incremental-check.ts): in `parent`, the scope the indicator sits in, with its items at
+ * nesting level `level`. Only for programs without sections. Also returns how many statements and
+ * indicators the block holds, as the limits count them.
+ */
+export function expandSubtree(file: string, block: A.Block, parent: Scope, level: number, bag: DiagnosticBag): { scope: Scope; statements: number; indicators: number } {
+  const r = new Resolver(new Map(), bag, []);
+  const scope = r.expandBlock(file, block, [], parent, level);
+  return { scope, ...r.spent() };
+}
+
 // ---- imports -----------------------------------------------------------------------------------
 
 function loadImports(entry: LoadedFile, load: FileLoader, bag: DiagnosticBag): { files: LoadedFile[]; imports: ImportLink[] } {
@@ -257,10 +269,10 @@ class Resolver {
   }
 
   /** Expands a block and every block below it; scopes are resolved parents first. */
-  expandBlock(file: string, block: A.Block | undefined, via: readonly string[], parent: Scope | undefined): Scope {
+  expandBlock(file: string, block: A.Block | undefined, via: readonly string[], parent: Scope | undefined, level = 1): Scope {
     const root = this.splice(file, block, via, parent);
     // Each scope with the level of its items (1 for the rubric's own indicators).
-    const work: { s: Scope; level: number }[] = [{ s: root, level: 1 }];
+    const work: { s: Scope; level: number }[] = [{ s: root, level }];
     while (work.length > 0) {
       const { s, level } = work.pop()!;
       this.declareMeasures(s);
@@ -321,6 +333,11 @@ class Resolver {
       stack.push({ file: def.file, stmts: def.decl.body.statements, i: 0, via: [...top.via, name], use: top.use ?? { file: top.file, at: s.name } });
     }
     return scope;
+  }
+
+  /** The statements and indicators counted so far. */
+  spent(): { statements: number; indicators: number } {
+    return { statements: this.statements, indicators: this.indicators };
   }
 
   /** Counts one statement against the limits; false (after one RUB114) once they are exceeded. */
