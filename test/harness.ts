@@ -131,6 +131,14 @@ export function seedRubrics(): string[] {
     .map((f) => `rubrics/${f}`);
 }
 
+/** The seed files that declare a rubric (a file of shared sections alone has no form to fill or score). */
+export function seedForms(): string[] {
+  return seedRubrics().filter((f) => {
+    const c = compileRepoFile(f);
+    return !!c.rubric && c.files[0]!.parse.ast.decls.some((d) => d.type === 'rubric');
+  });
+}
+
 export function read(path: string): string {
   return readFileSync(join(ROOT, path), 'utf8');
 }

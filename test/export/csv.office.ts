@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal, fullAssessment, InputIndex, parseCsv, score, scoreResultToJson, type Assessment, type RubricIR } from '@rubric/core';
-import { compileRepoFile, ROOT, seedRubrics } from '../harness.js';
+import { compileRepoFile, ROOT, seedForms } from '../harness.js';
 import { arbValue } from '../score/assessments.js';
 
 const OUT = join(ROOT, 'test/artifacts/export/csv');
@@ -49,10 +49,7 @@ function comparable(json: unknown): unknown {
 }
 
 describe('CSV form filled in LibreOffice and scored by the CLI', () => {
-  const files = seedRubrics().filter((f) => {
-    const r = compileRepoFile(f);
-    return r.rubric && r.files[0]!.parse.ast.decls.some((d) => d.type === 'rubric');
-  });
+  const files = seedForms();
   mkdirSync(OUT, { recursive: true });
 
   interface Case {
