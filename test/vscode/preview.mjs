@@ -98,14 +98,25 @@ try {
     .catch(() => false);
   check(ln, `clicking ${first.title} moves the cursor to line ${first.line}`);
 
+  // Go to Line, waiting for its box before typing (on a busy machine keys typed before it opens would
+  // land in the editor) and for the cursor to arrive.
+  const goToLine = async (line) => {
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.keyboard.type(String(line));
+    await page.keyboard.press('Enter');
+    return page
+      .waitForFunction((l) => (document.querySelector('[id="status.editor.selection"]')?.textContent ?? '').includes(`Ln ${l},`), line, { timeout: 15_000 })
+      .then(() => true)
+      .catch(() => false);
+  };
+
   // The screenshot: the source beside its table, both errors in view (side bar hidden for room; the
   // editor centred between the two lines, the table scrolled to the first).
   await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
   await page.keyboard.press('Control+B');
   const lines = want.map((w) => w.line);
-  await page.keyboard.press('Control+G');
-  await page.keyboard.type(String(Math.round((Math.min(...lines) + Math.max(...lines)) / 2)));
-  await page.keyboard.press('Enter');
+  await goToLine(Math.round((Math.min(...lines) + Math.max(...lines)) / 2));
   await frame.evaluate((l) => document.querySelector(`td.mismatch[data-line="${l}"]`)?.scrollIntoView({ block: 'start' }), first.line);
   await page.mouse.move(0, 0);
   await page.waitForTimeout(1000);
@@ -123,18 +134,18 @@ try {
   // Typing updates the table: correct the first wrong subtotal's points to what its items add up to
   // (go to its line, move left from the end of the line to the end of the points, retype them).
   const text = readFileSync(file, 'utf8').split(/\r?\n/)[first.points.end.line - 1];
-  await page.keyboard.press('Control+G');
-  await page.keyboard.type(String(first.points.end.line));
-  await page.keyboard.press('Enter');
+  check(await goToLine(first.points.end.line), `Go to Line reaches line ${first.points.end.line}`);
   await page.keyboard.press('End');
   for (let i = first.points.end.column - 1; i < text.length; i++) await page.keyboard.press('ArrowLeft');
   for (let i = first.points.start.column; i < first.points.end.column; i++) await page.keyboard.press('Backspace');
   await page.keyboard.type(first.computed);
   const updated = await frame
-    .waitForFunction((n) => document.querySelectorAll('td.mismatch').length === n, want.length - 1, { timeout: 20_000 })
+    .waitForFunction((n) => document.querySelectorAll('td.mismatch').length === n, want.length - 1, { timeout: 60_000 })
     .then(() => true)
     .catch(() => false);
   const left = (await marked(frame)).map((m) => m.text);
+  // What the window shows after typing (looked at when this check fails).
+  await page.screenshot({ path: out.replace(/\.png$/, '-typed.png') });
   check(updated && !left.some((t) => t.includes(first.title)), `after typing ${first.computed} for ${first.title}, the table keeps only ${want.length - 1} highlighted: ${left.join(' | ')}`);
 } catch (e) {
   console.error(e);

@@ -50,6 +50,26 @@ describe('rubric/table', () => {
     expect(after.body).not.toContain('⚠ Σ 84 ≠ 85');
   });
 
+  it('follows typing keystroke by keystroke, with other requests read in between', async () => {
+    // As an editor types: delete 85 a character at a time, type 8 and 4, asking for inlay hints (which
+    // compile the document) between keystrokes; the table then has only 财务资产 marked.
+    session = await Session.start();
+    const path = seed('yueyang-cishan');
+    const uri = await session.open(path);
+    const org = allIndicators(compileWith(path).rubric!).find((x) => x.title === '组织机构')!;
+    const line = org.pointsRange!.start.line - 1;
+    const col = org.pointsRange!.start.column - 1;
+    const at = (from: number, to: number, newText: string) => [{ range: { start: { line, character: col + from }, end: { line, character: col + to } }, newText }];
+    const hints = () => session!.request('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 400, character: 0 } } });
+    for (const edit of [at(1, 2, ''), at(0, 1, ''), at(0, 0, '8'), at(1, 1, '4')]) {
+      await session.edit(uri, edit);
+      await hints();
+    }
+    const after = await session.request<TableResult>('rubric/table', { textDocument: { uri } });
+    expect(after.version).toBe(5);
+    expect(after.mismatches.map((m) => m.title)).toEqual(['财务资产']);
+  });
+
   it('is the same table core builds for the file, in the configured language', async () => {
     session = await Session.start({ initializationOptions: { locale: 'en' } });
     const path = seed('pingdingshan-2016');
