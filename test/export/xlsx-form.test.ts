@@ -32,8 +32,8 @@ import { runCli } from '../cli-runner.js';
 import { compileRepoFile, seedRubrics } from '../harness.js';
 import { arbValue } from '../score/assessments.js';
 
-/** What the form carries: every input but base points met (not in the table); written vetoes have a cell after the table. */
-const inForm = (s: InputSpec): boolean => s.kind !== 'base' && (s.kind !== 'score' || s.required);
+/** What the form carries: every input (base points met and gates in 评估结果; written vetoes in a cell after the table). */
+const inForm = (s: InputSpec): boolean => s.kind !== 'score' || s.required;
 
 /** Complete assessments of the inputs the form carries, the gates given or not. */
 function assessments(r: RubricIR, idx: InputIndex, n: number, seed: number): Assessment[] {
@@ -55,7 +55,7 @@ function assessments(r: RubricIR, idx: InputIndex, n: number, seed: number): Ass
   ];
 }
 
-const GROUPS: Record<string, string> = { score: 'scores', label: 'labels', count: 'counts', measure: 'measures', gate: 'gates', veto: 'vetoes' };
+const GROUPS: Record<string, string> = { score: 'scores', label: 'labels', count: 'counts', measure: 'measures', gate: 'gates', base: 'bases', veto: 'vetoes' };
 const text = (v: Decimal | string | boolean): string => (v === true ? '是' : v === false ? '否' : v.toString());
 
 function asJson(a: Assessment, idx: InputIndex): string {
@@ -77,6 +77,7 @@ function rowSpecs(idx: InputIndex, table: Table, i: number): InputSpec[] {
       inp.kind === 'label' ? own.find((q) => q.kind === 'label')
       : inp.kind === 'count' ? (own.find((q) => q.kind === 'count' && q.unit === inp.unit) ?? own.find((q) => q.kind === 'count'))
       : inp.kind === 'gate' ? own.find((q) => q.kind === 'gate')
+      : inp.kind === 'base' ? own.find((q) => q.kind === 'base')
       : inp.kind === 'measure' ? idx.byMeasure.get(inp.measure)
       : undefined;
     return s ? [s] : [];
@@ -159,7 +160,8 @@ async function seed(file: string): Promise<Seed | undefined> {
 }
 
 describe('a filled xlsx form scores as the same assessment in JSON', () => {
-  for (const file of [...seedRubrics(), 'test/export/rubrics/grades-bonus.rubric']) {
+  // outside.rubric: leaves with base points (基础), met or not in 评估结果 beside the count.
+  for (const file of [...seedRubrics(), 'test/export/rubrics/grades-bonus.rubric', 'test/fixtures/outside.rubric']) {
     it(`${file}`, async (ctx) => {
       const s = await seed(file);
       if (!s) return ctx.skip();
@@ -192,6 +194,7 @@ describe('a filled xlsx form scores as the same assessment in JSON', () => {
       expect(compared).toBe(list.length);
       // tongzhou and luohe write vetoes: some assessment says one applies.
       if (s.idx.specs.some((x) => x.kind === 'veto')) expect(vetoed, 'assessments with a written veto that applies').toBeGreaterThan(0);
+      if (s.idx.specs.some((x) => x.kind === 'base')) expect(list.some((a) => [...a.values].some(([k, v]) => k.startsWith('base:') && v.value === false)), 'base points not met').toBe(true);
     }, 120_000);
   }
 });

@@ -576,7 +576,7 @@ function resultInput(
   if (own.length === 0) return undefined;
   const common = { allowBlank: true, showErrorMessage: true, showInputMessage: true, errorStyle: 'stop', errorTitle: w('error.title') };
   if (own.length > 1) {
-    const list = own.map((i) => (i.kind === 'label' ? i.labels.join('/') : i.kind === 'count' ? i.unit : i.kind === 'measure' ? i.measure : i.kind === 'gate' ? i.text : ''));
+    const list = own.map((i) => (i.kind === 'label' ? i.labels.join('/') : i.kind === 'count' ? i.unit : i.kind === 'measure' ? i.measure : i.kind === 'gate' || i.kind === 'base' ? i.text : ''));
     return { note: w('prompt.inputs', { list: list.join('；') }) };
   }
   const i = own[0]!;
@@ -585,8 +585,9 @@ function resultInput(
       const prompt = w('prompt.label');
       return { validation: { ...common, type: 'list', formulae: [listRange(i.labels)], error: prompt, prompt: prompt } };
     }
-    case 'gate': {
-      const prompt = w('prompt.gate', { text: i.text }).slice(0, 250);
+    case 'gate':
+    case 'base': {
+      const prompt = w(i.kind === 'gate' ? 'prompt.gate' : 'prompt.base', { text: i.text }).slice(0, 250);
       return { validation: { ...common, type: 'list', formulae: [str(`${w('yes')},${w('no')}`)], error: prompt, prompt } };
     }
     case 'count': {

@@ -86,6 +86,8 @@ function specOfInput(i: RowInput, ind: IndicatorIR, index: InputIndex): InputSpe
       return key('count', i.unit) ?? key('count');
     case 'gate':
       return key('gate');
+    case 'base':
+      return key('base');
     case 'measure':
       return index.byMeasure.get(i.measure) ?? index.specs.find((s) => s.kind === 'measure' && s.title === i.measure);
     default:
