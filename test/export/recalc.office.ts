@@ -4,7 +4,8 @@
 // subtotal, the total, the total with bonuses and the grade read back from the sheets must equal what
 // `rubric score` gives for the same leaf scores (core's `score`). One filled-in, recalculated form per
 // seed is saved by LibreOffice and read back with the xlsx form reader: scored, it gives the same
-// results. Run by test/export/run.sh (it installs LibreOffice); not part of the default suite.
+// results. For 通州 and 漯河 a hand-made round marks a written veto 是 in its cell: the grade cell stays
+// empty, and the form LibreOffice saves is read back vetoed. Run by test/export/run.sh (it installs LibreOffice); not part of the default suite.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,10 +53,15 @@ interface Form {
   table: Table;
   layout: XlsxLayout;
   job: RecalcJob;
-  assessments: Assessment[];
+  assessments: Vetoed[];
   /** The round LibreOffice saves filled in and recalculated, and where. */
   saved: { round: number; path: string };
+  /** The round with a written veto marked 是, saved by LibreOffice too. */
+  vetoed: { round: number; path: string } | null;
 }
+
+/** An assessment, with the written vetoes (indexes into the table's vetoes) whose cell says 是. */
+type Vetoed = Assessment & { vetoes?: number[] };
 
 /** Runs of consecutive leaf rows (the input rows between summary rows). */
 function leafRuns(table: Table): [number, number][] {
@@ -85,6 +91,8 @@ async function form(file: string): Promise<Form | undefined> {
   const list = assessments(rubric, RANDOM, file.length);
   if (file.endsWith('tongzhou-shanghui.rubric')) list.push(...thresholdCases(rubric));
   if (file.endsWith('grades-bonus.rubric')) list.push(vetoCase(rubric));
+  const withVetoes: Vetoed[] = list;
+  if (file.endsWith('tongzhou-shanghui.rubric') || file.endsWith('luohe-2015.rubric')) withVetoes.push(writtenVetoCase(table));
   const last = L.rowOf(table.rows.length - 1);
   const lastGroup = L.S0 + Math.max(0, table.groups.length - 1);
   const reads: RecalcJob['rounds'][number]['reads'] = [
@@ -93,32 +101,35 @@ async function form(file: string): Promise<Form | undefined> {
     [L.subName, `${letter(L.subCols.points)}${L.S0}:${letter(L.subCols.id)}${lastGroup}`],
   ];
   const saved = { round: SAVED_ROUND, path: join(OUT, `${name}.filled.xlsx`) };
-  const rounds = list.map((a, i) => ({
+  const vetoRound = withVetoes.findIndex((a) => a.vetoes !== undefined);
+  const vetoed = vetoRound >= 0 ? { round: vetoRound, path: join(OUT, `${name}.vetoed.xlsx`) } : null;
+  const rounds = withVetoes.map((a, i) => ({
     writes: leafRuns(table).map(([from, to]): RecalcJob['rounds'][number]['writes'][number] => [
       L.mainName,
       `${letter(L.selfCol)}${L.rowOf(from)}:${letter(L.scoreCol)}${L.rowOf(to)}`,
       table.rows.slice(from, to + 1).map((row) => [Number(a.self.get(row.indicatorId!)!.toString()), Number(a.score.get(row.indicatorId!)!.toString())]),
-    ]),
+    ]).concat((a.vetoes ?? []).map((k): RecalcJob['rounds'][number]['writes'][number] => [L.mainName, `${letter(L.scoreCol)}${L.vetoRow(k)}`, [['是']]])),
     reads,
-    ...(i === saved.round ? { save: saved.path } : {}),
+    ...(i === saved.round ? { save: saved.path } : i === vetoed?.round ? { save: vetoed.path } : {}),
   }));
-  return { file, rubric, idx: new InputIndex(rubric), table, layout: L, job: { file: path, rounds }, assessments: list, saved };
+  return { file, rubric, idx: new InputIndex(rubric), table, layout: L, job: { file: path, rounds }, assessments: withVetoes, saved, vetoed };
 }
 
-/** The leaf scores as an assessment `rubric score` reads: each leaf's score given directly. */
-function asInputs(f: Pick<Form, 'rubric' | 'idx'>, scores: Map<string, Decimal>): Inputs {
+/** The leaf scores as an assessment `rubric score` reads: each leaf's score given directly, and the written vetoes that apply. */
+function asInputs(f: Pick<Form, 'rubric' | 'idx'>, scores: Map<string, Decimal>, vetoes: number[] = []): Inputs {
   const nowhere = { file: '', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, at: '' };
   const values: Inputs['values'] = new Map();
   for (const [id, v] of scores) {
     const x = f.idx.indicators(id)[0]!;
     values.set(f.idx.inputsOf(x).find((s) => s.kind === 'score')!.key, { value: v, where: nowhere });
   }
+  for (const k of vetoes) values.set(`veto:${k + 1}`, { value: true, where: nowhere });
   return { name: null, rubric: f.rubric.title, draft: false, values };
 }
 
 /** What `rubric score` gives: every indicator's score by id, and the result. */
-function scored(f: Pick<Form, 'rubric' | 'idx'>, scores: Map<string, Decimal>): { result: ScoreResult; byId: Map<string, IndicatorScore> } {
-  const result = score(f.rubric, asInputs(f, scores), f.idx);
+function scored(f: Pick<Form, 'rubric' | 'idx'>, scores: Map<string, Decimal>, vetoes: number[] = []): { result: ScoreResult; byId: Map<string, IndicatorScore> } {
+  const result = score(f.rubric, asInputs(f, scores, vetoes), f.idx);
   expect(result.diagnostics.map((d) => d.code)).toEqual([]);
   const byId = new Map<string, IndicatorScore>();
   const walk = (xs: IndicatorScore[]) => xs.forEach((x) => (byId.set(x.id, x), walk(x.children), walk(x.bonuses)));
@@ -151,6 +162,18 @@ function vetoCase(r: RubricIR): Assessment {
   const scores: Record<string, string> = { 工作目标: '10', 会员发展: '10', 培训: '20', 参与: '30', 特别加分: '10', 违规: '10' };
   const m = new Map(allIndicators(r).filter((x) => x.children.length === 0).map((x) => [x.id, Decimal.parse(scores[x.title]!)!]));
   return { name: 'vetoed at 70', self: m, score: m };
+}
+
+/**
+ * 通州 and 漯河 write vetoes in words. Every leaf at its full points (a penalty at none): 通州's 100 is a
+ * 五好商会 (from 90); the first written veto marked 是 in its cell leaves no grade (漯河 has no grades:
+ * the form LibreOffice saves is read back vetoed). The self column holds scores alone.
+ */
+function writtenVetoCase(table: Table): Vetoed {
+  const m = new Map(table.rows.flatMap((row) => (row.kind === 'leaf' ? [[row.indicatorId!, (row.indicatorKind === 'penalty' ? row.min : row.max) ?? Decimal.ZERO] as const] : [])));
+  const first = table.vetoes.findIndex((v) => v.when === null);
+  expect(first, 'a written veto').toBeGreaterThanOrEqual(0);
+  return { name: `full marks, written veto ${first + 1} applies`, self: m, score: m, vetoes: [first] };
 }
 
 /** A number read back equals an exact decimal (the sheet holds doubles; its formulas round to the value's decimals). */
@@ -193,9 +216,17 @@ describe('xlsx recalculated by LibreOffice agrees with rubric score', () => {
       const got = results.get(file)!;
       const row = (kind: string): number => table.rows.findIndex((x) => x.kind === kind);
       let checked = 0;
+      let vetoRounds = 0;
       f.assessments.forEach((a, ai) => {
         const [ids, scores, subs] = got[ai]!;
-        const want = { self: scored(f, a.self), score: scored(f, a.score) };
+        const want = { self: scored(f, a.self), score: scored(f, a.score, a.vetoes) };
+        if (a.vetoes) {
+          // The veto applies; without it the scores reach a grade when the rubric has grades.
+          expect(want.score.result.vetoes.map((v) => [v.index, v.applies])).toEqual(a.vetoes.map((k) => [k + 1, 'yes']));
+          expect(want.score.result.grade).toBeNull();
+          if (table.grades.length > 0) expect(want.self.result.grade, 'the same scores without the veto').not.toBeNull();
+          vetoRounds++;
+        }
         // The hidden id columns name the indicator of every leaf row and every subtotal row.
         table.rows.forEach((x, i) => {
           if (x.kind === 'leaf') expect(ids![i]![0], `row ${i}`).toBe(x.indicatorId);
@@ -216,7 +247,23 @@ describe('xlsx recalculated by LibreOffice agrees with rubric score', () => {
         });
       });
       expect(checked).toBeGreaterThan(f.assessments.length * 2);
+      expect(vetoRounds).toBe(f.vetoed ? 1 : 0);
       compared.set(file, { assessments: f.assessments.length, values: checked });
+    });
+
+    it(`${file}: a written veto marked 是 in the form LibreOffice saved, read back and scored: vetoed, no grade`, async (ctx) => {
+      const f = forms.get(file);
+      if (!f?.vetoed) return ctx.skip();
+      const a = f.assessments[f.vetoed.round]!;
+      const read = await readXlsxAssessment(new Uint8Array(readFileSync(f.vetoed.path)), f.vetoed.path, f.idx);
+      expect(read.assessed.diagnostics.map((d) => [d.code, d.args])).toEqual([]);
+      // The cell marked 是 is read; the other written vetoes' cells are left empty (not applying).
+      expect([...read.assessed.assessment.values].filter(([k]) => k.startsWith('veto:')).map(([k, v]) => [k, v.value])).toEqual(a.vetoes!.map((k) => [`veto:${k + 1}`, true]));
+      const want = scored(f, a.score, a.vetoes).result;
+      const got = score(f.rubric, { ...read.assessed.assessment, name: null }, f.idx);
+      expect(got.vetoes.map((v) => v.applies)).toEqual(['yes']);
+      expect(got.grade).toBeNull();
+      expect(scoreResultToJson(got, 'zh-CN')).toEqual(scoreResultToJson(want, 'zh-CN'));
     });
 
     it(`${file}: the form LibreOffice saved, read back and scored, gives the same results`, async (ctx) => {

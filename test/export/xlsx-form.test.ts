@@ -32,14 +32,14 @@ import { runCli } from '../cli-runner.js';
 import { compileRepoFile, seedForms } from '../harness.js';
 import { arbValue } from '../score/assessments.js';
 
-/** What the form carries: every input but base points met and written vetoes (not in the table). */
-const inForm = (s: InputSpec): boolean => s.kind !== 'base' && s.kind !== 'veto' && (s.kind !== 'score' || s.required);
+/** What the form carries: every input (base points met and gates in 评估结果; written vetoes in a cell after the table). */
+const inForm = (s: InputSpec): boolean => s.kind !== 'score' || s.required;
 
 /** Complete assessments of the inputs the form carries, the gates given or not. */
 function assessments(r: RubricIR, idx: InputIndex, n: number, seed: number): Assessment[] {
   const specs = idx.specs.filter(inForm);
   const nowhere = { file: '', range: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }, at: '' };
-  const arb = fc.tuple(...specs.map((s) => (s.kind === 'gate' ? fc.option(arbValue(s), { freq: 2 }) : arbValue(s))));
+  const arb = fc.tuple(...specs.map((s) => (s.kind === 'gate' || s.kind === 'veto' ? fc.option(arbValue(s), { freq: 2 }) : arbValue(s))));
   const full = fullAssessment(r, idx);
   const fromFull: Assessment = { ...full, values: new Map([...full.values].filter(([k]) => inForm(idx.byKey.get(k)!))) };
   return [
@@ -55,7 +55,7 @@ function assessments(r: RubricIR, idx: InputIndex, n: number, seed: number): Ass
   ];
 }
 
-const GROUPS: Record<string, string> = { score: 'scores', label: 'labels', count: 'counts', measure: 'measures', gate: 'gates' };
+const GROUPS: Record<string, string> = { score: 'scores', label: 'labels', count: 'counts', measure: 'measures', gate: 'gates', base: 'bases', veto: 'vetoes' };
 const text = (v: Decimal | string | boolean): string => (v === true ? '是' : v === false ? '否' : v.toString());
 
 function asJson(a: Assessment, idx: InputIndex): string {
@@ -77,6 +77,7 @@ function rowSpecs(idx: InputIndex, table: Table, i: number): InputSpec[] {
       inp.kind === 'label' ? own.find((q) => q.kind === 'label')
       : inp.kind === 'count' ? (own.find((q) => q.kind === 'count' && q.unit === inp.unit) ?? own.find((q) => q.kind === 'count'))
       : inp.kind === 'gate' ? own.find((q) => q.kind === 'gate')
+      : inp.kind === 'base' ? own.find((q) => q.kind === 'base')
       : inp.kind === 'measure' ? idx.byMeasure.get(inp.measure)
       : undefined;
     return s ? [s] : [];
@@ -116,6 +117,15 @@ async function fill(bytes: Uint8Array, table: Table, idx: InputIndex, a: Assessm
     // Numbers as Excel holds them (a percentage as its fraction), labels and yes/no as text.
     cell.value = v instanceof Decimal ? Number((s.percent ? v.percent() : v).toString()) : text(v);
   });
+  // Written vetoes: 是/否 in the 评估得分 cell beside the veto's text, found by the key in the id column.
+  table.vetoes.forEach((_, i) => {
+    const given = a.values.get(L.vetoKey(i));
+    if (!given) return;
+    const r = L.vetoRow(i);
+    expect(ws.getCell(r, L.idCol).value, `the id of veto ${i + 1}`).toBe(L.vetoKey(i));
+    ws.getCell(r, L.scoreCol).value = text(given.value);
+    placed.add(L.vetoKey(i));
+  });
   return { bytes: new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), placed };
 }
 
@@ -150,12 +160,14 @@ async function seed(file: string): Promise<Seed | undefined> {
 }
 
 describe('a filled xlsx form scores as the same assessment in JSON', () => {
-  for (const file of [...seedForms(), 'test/export/rubrics/grades-bonus.rubric']) {
+  // outside.rubric: leaves with base points (基础), met or not in 评估结果 beside the count.
+  for (const file of [...seedForms(), 'test/export/rubrics/grades-bonus.rubric', 'test/fixtures/outside.rubric']) {
     it(`${file}`, async () => {
       const s = await seed(file);
       if (!s) throw new Error(`${file} declares no rubric`);
       const list = assessments(s.rubric, s.idx, 4, file.length);
       let compared = 0;
+      let vetoed = 0;
       for (const a of list) {
         const json = readAssessmentJson(asJson(a, s.idx), 'a.json', s.idx);
         expect(codes(json.diagnostics)).toEqual([]);
@@ -172,11 +184,17 @@ describe('a filled xlsx form scores as the same assessment in JSON', () => {
         // The leaf scores typed as the self-assessment add up to the same totals and grade.
         expect(read.self, 'the 自评得分 column was filled').not.toBeNull();
         expect(codes(read.self!.diagnostics)).toEqual([]);
+        // The self column holds scores alone: its grade is the one without written vetoes.
         const own = score(s.rubric, read.self!.assessment, s.idx);
-        expect([own.base.score?.toString(), own.final.score?.toString(), own.grade]).toEqual([want.base.score?.toString(), want.final.score?.toString(), want.grade]);
+        const unvetoed = score(s.rubric, { ...json.assessment, values: new Map([...json.assessment.values].filter(([k]) => !k.startsWith('veto:'))) }, s.idx);
+        expect([own.base.score?.toString(), own.final.score?.toString(), own.grade]).toEqual([want.base.score?.toString(), want.final.score?.toString(), unvetoed.grade]);
+        if ([...a.values].some(([k, v]) => k.startsWith('veto:') && v.value === true)) vetoed++;
         compared++;
       }
       expect(compared).toBe(list.length);
+      // tongzhou and luohe write vetoes: some assessment says one applies.
+      if (s.idx.specs.some((x) => x.kind === 'veto')) expect(vetoed, 'assessments with a written veto that applies').toBeGreaterThan(0);
+      if (s.idx.specs.some((x) => x.kind === 'base')) expect(list.some((a) => [...a.values].some(([k, v]) => k.startsWith('base:') && v.value === false)), 'base points not met').toBe(true);
     }, 120_000);
   }
 });
@@ -292,5 +310,52 @@ describe('rubric template --format xlsx → fill → rubric score', () => {
     const bad = runCli(['score', file, join(dir, 'spoilt.xlsx')]);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain(`spoilt.xlsx:${leaves[0]}:${L.scoreCol}  错误  RUB410`);
+  });
+
+  it('通州: a written veto marked 是 in its cell leaves no grade; a value that is not 是/否 is RUB411 at the cell', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rubric-xlsx-veto-'));
+    const file = 'rubrics/tongzhou-shanghui.rubric';
+    expect(runCli(['template', file, '--format', 'xlsx', '-o', join(dir, 'form.xlsx')]).status).toBe(0);
+    const s = (await seed(file))!;
+    const L = xlsxLayout(s.table);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(dir, 'form.xlsx')) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet(L.mainName)!;
+    const leaves = s.table.rows.flatMap((r, i) => (r.kind === 'leaf' ? [L.rowOf(i)] : []));
+    // 工作目标 95 × 80% + 民主评议 95 × 20% = 95: a 五好商会 (from 90), and 工作目标 is not below 75.
+    ws.getCell(leaves[0]!, L.scoreCol).value = 95;
+    ws.getCell(leaves[1]!, L.scoreCol).value = 95;
+    // 通州 writes three vetoes in words (1–3) and one on a score (4): cells for the first three only.
+    expect(s.table.vetoes.map((v) => v.when === null)).toEqual([true, true, true, false]);
+    expect([0, 1, 2].map((i) => ws.getCell(L.vetoRow(i), L.idCol).value)).toEqual(['veto:1', 'veto:2', 'veto:3']);
+    expect(ws.getCell(L.vetoRow(3), L.idCol).value).toBeNull();
+    const veto = ws.getCell(L.vetoRow(1), L.scoreCol);
+    expect(veto.dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
+    const write = async (name: string) => writeFileSync(join(dir, name), new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    veto.value = '否';
+    await write('clear.xlsx');
+    // The result lists the vetoes that apply.
+    type Out = { final: { score: string }; grade: string | null; vetoes: { index: number; applies: string }[] };
+    const scoreOf = (name: string): Out => {
+      const r = runCli(['score', file, join(dir, name), '--format', 'json']);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      return JSON.parse(r.stdout) as Out;
+    };
+    const clear = scoreOf('clear.xlsx');
+    expect([clear.final.score, clear.grade, clear.vetoes]).toEqual(['95', '五好商会', []]);
+    veto.value = '是';
+    await write('vetoed.xlsx');
+    const vetoed = scoreOf('vetoed.xlsx');
+    expect([vetoed.final.score, vetoed.grade, vetoed.vetoes.map((v) => [v.index, v.applies])]).toEqual(['95', null, [[2, 'yes']]]);
+    // The text summary says so.
+    expect(runCli(['score', file, join(dir, 'vetoed.xlsx'), join(dir, 'clear.xlsx')]).stdout.split('\n').slice(0, 2)).toEqual(['vetoed.xlsx  95  一票否决', 'clear.xlsx  95  五好商会']);
+    veto.value = '也许';
+    await write('spoilt.xlsx');
+    const bad = runCli(['score', file, join(dir, 'spoilt.xlsx')]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain(`spoilt.xlsx:${L.vetoRow(1)}:${L.scoreCol}  错误  RUB411`);
+    const read = await readXlsxAssessment(new Uint8Array(readFileSync(join(dir, 'spoilt.xlsx'))), 'spoilt.xlsx', s.idx);
+    expect(read.assessed.diagnostics.map((d) => ({ code: d.code, at: d.args['at'] }))).toEqual([{ code: 'RUB411', at: `${L.mainName}!${String.fromCharCode(64 + L.scoreCol)}${L.vetoRow(1)}` }]);
   });
 });

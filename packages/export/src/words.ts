@@ -23,6 +23,8 @@ export const EXPORT_WORDS = {
   'prompt.count': { en: 'Number of {unit} (a whole number, 0 or more).', zh: '{unit}数（0 或正整数）。' },
   'prompt.measure': { en: '{measure}: {range}', zh: '{measure}：{range}' },
   'prompt.gate': { en: 'Does this hold: {text}?', zh: '是否出现：{text}？' },
+  'prompt.base': { en: 'Are the base points met: {text}?', zh: '是否达到基础分要求：{text}？' },
+  'prompt.veto': { en: 'Does this veto apply: {text}?', zh: '是否出现此否决情形：{text}？' },
   'prompt.inputs': { en: 'Record: {list}', zh: '请填写：{list}' },
   'error.title': { en: 'Not allowed', zh: '输入有误' },
   yes: { en: 'yes', zh: '是' },

@@ -4,7 +4,9 @@
 //   model, the input cells (评估结果, 自评得分, 评估得分) with data validation (band drop-downs,
 //   numeric ranges, the score step), the total (parts weighted), the bonuses summed apart, the total
 //   with bonuses (penalties taken away, at most the cap) and the grade (of the total, or of the final
-//   score with 等级含加分; none when a veto on a score applies) as formulas, then the grade thresholds, vetoes, notes and problems;
+//   score with 等级含加分; none when a veto on a score applies, or a written veto's cell says 是) as
+//   formulas, then the grade thresholds, the vetoes (a written one beside its 是/否 input cell), notes
+//   and problems;
 //   a hidden last column holds each row's indicator id, for reading the form back;
 // - sheet 各级小计: one row per parent, its self-assessed and assessed subtotal as a SUM of its
 //   children's cells (leaf cells on the first sheet, child subtotals on this one);
@@ -297,7 +299,13 @@ export async function renderXlsx(table: Table, opts: XlsxOptions = {}): Promise<
         const total = totalRowIndex >= 0 ? `${letter(col)}${D + totalRowIndex}` : '0';
         const on = !table.gradesWithBonus ? total : finalRowIndex >= 0 ? `${letter(col)}${D + finalRowIndex}` : capped(total);
         // A veto on a score (一票否决 当 X < 75) leaves no grade.
-        const vetoes = table.vetoes.flatMap((v) => (v.when ? [`${at(refOf(v.when.ref, role), here)}${v.when.op}${v.when.value.toString()}`] : []));
+        // A written veto whose cell says 是 leaves no grade in the 评估得分 column (the 自评得分 column
+        // is the organisation's own scores, read without vetoes, as rubric score reads it).
+        const vetoes = table.vetoes.flatMap((v, k) =>
+          v.when ? [`${at(refOf(v.when.ref, role), here)}${v.when.op}${v.when.value.toString()}`]
+          : role === 'score' ? [`${letter(scoreCol)}${L.vetoRow(k)}=${str(w('yes'))}`]
+          : [],
+        );
         const grade = gradeFormula(table, on, L.gradeTable);
         x.value = { formula: vetoes.length > 0 ? `IF(OR(${vetoes.join(',')}),"",${grade})` : grade };
       }
@@ -331,13 +339,13 @@ export async function renderXlsx(table: Table, opts: XlsxOptions = {}): Promise<
     ws.getRow(r).height = lineHeight * 1.3;
     r++;
   };
-  const paragraph = (text: string, red = false): void => {
-    ws.mergeCells(r, 1, r, ncols);
+  const paragraph = (text: string, red = false, cols = ncols): void => {
+    if (cols > 1) ws.mergeCells(r, 1, r, cols);
     const x = ws.getCell(r, 1);
     x.value = text;
     x.font = red ? { ...bodyFont, color: { argb: RED } } : bodyFont;
     x.alignment = { wrapText: true, vertical: 'top' };
-    const width = Math.max(1, widthOf(0, ncols) - 1);
+    const width = Math.max(1, widthOf(0, cols) - 1);
     ws.getRow(r).height = Math.max(1, Math.ceil(displayWidth(text) / width)) * lineHeight + 4;
     r++;
   };
@@ -368,7 +376,21 @@ export async function renderXlsx(table: Table, opts: XlsxOptions = {}): Promise<
   }
   if (table.vetoes.length > 0) {
     heading(table.words.vetoes);
-    table.vetoes.forEach((v, i) => paragraph(`${i + 1}. ${v.text}${v.marks.map((m) => `  ${markLabel({ code: m.code, text: m.message })}`).join('')}`, v.marks.length > 0));
+    table.vetoes.forEach((v, i) => {
+      const text = `${i + 1}. ${v.text}${v.marks.map((m) => `  ${markLabel({ code: m.code, text: m.message })}`).join('')}`;
+      if (v.when) return paragraph(text, v.marks.length > 0);
+      // A written veto: its text beside a 是/否 cell in the 评估得分 column, its input key in the id column.
+      if (r !== L.vetoRow(i)) throw new Error(`veto row ${r} is not the layout's ${L.vetoRow(i)}`);
+      paragraph(text, v.marks.length > 0, scoreCol - 1);
+      const x = ws.getCell(r - 1, scoreCol);
+      const prompt = w('prompt.veto', { text: v.text }).slice(0, 250);
+      x.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: INPUT_FILL } };
+      x.border = BORDER;
+      x.font = bodyFont;
+      x.alignment = { horizontal: 'center', vertical: 'middle' };
+      x.dataValidation = { type: 'list', allowBlank: true, showErrorMessage: true, showInputMessage: true, errorStyle: 'stop', errorTitle: w('error.title'), formulae: [str(`${w('yes')},${w('no')}`)], error: prompt, prompt };
+      ws.getCell(r - 1, idCol).value = L.vetoKey(i);
+    });
     r++;
   }
   if (table.notes.length > 0) {
@@ -482,12 +504,20 @@ export interface XlsxLayout {
   rowOf(i: number): number;
   /** First row of the grade thresholds (one row per grade, in order). */
   gradeTable: number;
+  /** Sheet row of veto i (0-based, as in the table) in the list of vetoes after the table. */
+  vetoRow(i: number): number;
+  /**
+   * The input key in the id column of a written veto's row (`veto:N`, N counting every veto of the
+   * rubric, as core's inputs do); its 是/否 cell is in the 评估得分 column.
+   */
+  vetoKey(i: number): string;
 }
 
 export function xlsxLayout(table: Table): XlsxLayout {
   const w = (id: ExportWordId): string => exportWord(id, table.locale);
   const colOf = (role: string): number => table.columns.findIndex((c) => c.role === role) + 1;
   const D = table.header.length + 2;
+  const gradeTable = D + table.rows.length + 3;
   return {
     mainName: w('sheet.table'),
     subName: w('sheet.subtotals'),
@@ -500,7 +530,10 @@ export function xlsxLayout(table: Table): XlsxLayout {
     S0: 3,
     subCols: { points: 2, self: 3, score: 4, check: 5, id: 6 },
     rowOf: (i) => D + i,
-    gradeTable: D + table.rows.length + 3,
+    gradeTable,
+    // After the grade thresholds (a heading, a header row, one row per grade, a blank row): a heading.
+    vetoRow: (i) => gradeTable - 2 + (table.grades.length > 0 ? table.grades.length + 3 : 0) + 1 + i,
+    vetoKey: (i) => `veto:${i + 1}`,
   };
 }
 
@@ -543,7 +576,7 @@ function resultInput(
   if (own.length === 0) return undefined;
   const common = { allowBlank: true, showErrorMessage: true, showInputMessage: true, errorStyle: 'stop', errorTitle: w('error.title') };
   if (own.length > 1) {
-    const list = own.map((i) => (i.kind === 'label' ? i.labels.join('/') : i.kind === 'count' ? i.unit : i.kind === 'measure' ? i.measure : i.kind === 'gate' ? i.text : ''));
+    const list = own.map((i) => (i.kind === 'label' ? i.labels.join('/') : i.kind === 'count' ? i.unit : i.kind === 'measure' ? i.measure : i.kind === 'gate' || i.kind === 'base' ? i.text : ''));
     return { note: w('prompt.inputs', { list: list.join('；') }) };
   }
   const i = own[0]!;
@@ -552,8 +585,9 @@ function resultInput(
       const prompt = w('prompt.label');
       return { validation: { ...common, type: 'list', formulae: [listRange(i.labels)], error: prompt, prompt: prompt } };
     }
-    case 'gate': {
-      const prompt = w('prompt.gate', { text: i.text }).slice(0, 250);
+    case 'gate':
+    case 'base': {
+      const prompt = w(i.kind === 'gate' ? 'prompt.gate' : 'prompt.base', { text: i.text }).slice(0, 250);
       return { validation: { ...common, type: 'list', formulae: [str(`${w('yes')},${w('no')}`)], error: prompt, prompt } };
     }
     case 'count': {

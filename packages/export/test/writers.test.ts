@@ -193,10 +193,19 @@ describe('xlsx', () => {
     const L = xlsxLayout(t);
     const s = letter(L.scoreCol);
     expect((ws.getCell(L.rowOf(2), L.scoreCol).value as { formula: string }).formula).toBe(`ROUND(${s}${L.rowOf(0)}*0.8+${s}${L.rowOf(1)}*0.2,1)`);
-    // 一票否决 当 工作目标 < 75: the part's own score (its leaf row), before its weight.
+    // The three written vetoes (是 in their cells below the table), and 一票否决 当 工作目标 < 75: the
+    // part's own score (its leaf row), before its weight.
+    const written = [0, 1, 2].map((i) => `${s}${L.vetoRow(i)}="是",`).join('');
     expect((ws.getCell(L.rowOf(3), L.scoreCol).value as { formula: string }).formula).toBe(
-      `IF(OR(${s}${L.rowOf(0)}<75),"",IF(ISNUMBER(${s}${L.rowOf(2)}),IF(${s}${L.rowOf(2)}>=$C$${L.gradeTable},$A$${L.gradeTable},""),""))`,
+      `IF(OR(${written}${s}${L.rowOf(0)}<75),"",IF(ISNUMBER(${s}${L.rowOf(2)}),IF(${s}${L.rowOf(2)}>=$C$${L.gradeTable},$A$${L.gradeTable},""),""))`,
     );
+    // The 自评得分 column is scores alone: only the veto on a score.
+    const e = letter(L.selfCol);
+    expect((ws.getCell(L.rowOf(3), L.selfCol).value as { formula: string }).formula).toBe(
+      `IF(OR(${e}${L.rowOf(0)}<75),"",IF(ISNUMBER(${e}${L.rowOf(2)}),IF(${e}${L.rowOf(2)}>=$C$${L.gradeTable},$A$${L.gradeTable},""),""))`,
+    );
+    expect([0, 1, 2, 3].map((i) => ws.getCell(L.vetoRow(i), L.idCol).value)).toEqual(['veto:1', 'veto:2', 'veto:3', null]);
+    expect(String(ws.getCell(L.vetoRow(3), 1).value)).toMatch(/^4\. /);
     expect(ws.getCell(L.gradeTable, 1).value).toBe('五好商会');
     expect(ws.getCell(L.gradeTable, 3).value).toBe(90);
   });

@@ -7,6 +7,8 @@
 // - 评估得分 gives the score directly, unless the form computes it from 评估结果 (a formula made from the
 //   score plan, `computedLeaves`); 自评得分 is the organisation's own score, read as a second
 //   assessment of scores alone.
+// Each written veto listed after the table has a 是/否 cell in the 评估得分 column and its input key
+// (`veto:N`) in the id column.
 // Every problem is a coded diagnostic at its cell (`评估表!F12`): a formula, an error value, a date or a
 // number stored as text where a value is typed, a row without its id, a missing id column, a workbook
 // that is not a form. Values are then checked as every assessment's are (assessment.ts).
@@ -84,6 +86,8 @@ function specOfInput(i: RowInput, ind: IndicatorIR, index: InputIndex): InputSpe
       return key('count', i.unit) ?? key('count');
     case 'gate':
       return key('gate');
+    case 'base':
+      return key('base');
     case 'measure':
       return index.byMeasure.get(i.measure) ?? index.specs.find((s) => s.kind === 'measure' && s.title === i.measure);
     default:
@@ -93,6 +97,8 @@ function specOfInput(i: RowInput, ind: IndicatorIR, index: InputIndex): InputSpe
 
 const headers = (id: keyof typeof TABLE_WORDS): string[] => [TABLE_WORDS[id].en, TABLE_WORDS[id].zh];
 const ID = 'id';
+/** How a written veto's input key begins (core's inputs: `veto:N`). */
+const VETO = 'veto:';
 /** Rows searched for the header (the title and one or two header rows come first). */
 const HEADER_ROWS = 12;
 
@@ -141,7 +147,9 @@ export function readAssessmentSheets(grids: readonly SheetGrid[], file: string, 
   const report = (code: Code, at: Where, args: Args): void => void bag.add(code, file, at.range, { ...args, at: at.at });
 
   const body = sheet.rows.filter((r) => r[0] && r[0].row > headRow);
-  const lastLeaf = Math.max(headRow, ...body.filter((r) => r.some((c) => c.column === idCol)).map((r) => r[0]!.row));
+  // Written vetoes are listed after the table, each with its input key (`veto:N`) in the id column.
+  const isVeto = (r: SheetCell[]): boolean => r.some((c) => c.column === idCol && c.text.trim().startsWith(VETO));
+  const lastLeaf = Math.max(headRow, ...body.filter((r) => !isVeto(r) && r.some((c) => c.column === idCol)).map((r) => r[0]!.row));
   for (const cells of body) {
     const r = cells[0]!.row;
     if (r > lastLeaf) break;
@@ -179,6 +187,22 @@ export function readAssessmentSheets(grids: readonly SheetGrid[], file: string, 
     }
     const result = cell(resultCol);
     if (result) readResult(result, rowInputs.get(ind.id) ?? [], ind, index, sheet.name, file, idAt, report, assessed);
+  }
+
+  // A written veto's cell (in the 评估得分 column): 是/否, read as the assessment's other yes/no values.
+  for (const cells of body.filter(isVeto)) {
+    const r = cells[0]!.row;
+    const id = cells.find((c) => c.column === idCol)!;
+    const idAt = where(file, sheet.name, r, idCol);
+    const spec = index.byKey.get(id.text.trim());
+    const c = cells.find((x) => x.column === scoreCol);
+    if (!spec || spec.kind !== 'veto') {
+      report('RUB401', idAt, { ref: id.text.trim(), suggestion: '' });
+      continue;
+    }
+    if (!c) continue;
+    if (c.kind === 'text' || c.kind === 'bool' || c.kind === 'number') assessed.push({ key: spec.key, value: c.text, where: where(file, sheet.name, r, c.column), keyWhere: idAt });
+    else report('RUB410', where(file, sheet.name, r, c.column), { what: `@form.${c.kind}`, value: c.text });
   }
 
   const read = (rows: Row[]): ReadResult => {

@@ -166,6 +166,7 @@ class TableBuilder {
           break;
         }
         case 'per':
+          if (rule.base) out.push({ kind: 'base', text: rule.base.text ?? this.word('input.basePoints', { points: rule.base.points.toString() }) });
           for (const item of rule.items) out.push({ kind: 'count', unit: item.unit });
           break;
         case 'rate':
@@ -200,6 +201,8 @@ class TableBuilder {
           return [this.word('input.measure', { measure: i.measure, unit: i.valueKind === 'percent' ? '%' : (i.unit ?? '') })];
         case 'gate':
           return [this.word('input.gate', { text: i.text })];
+        case 'base':
+          return [this.word('input.base', { text: i.text })];
       }
     });
   }

@@ -72,7 +72,9 @@ export type RowInput =
   /** A measured value; percent measures are in percent (60 means 60%). */
   | { kind: 'measure'; measure: string; valueKind: MeasureIR['kind']; unit: string | null; domain: IntervalIR }
   /** Whether a 不得分 condition holds. */
-  | { kind: 'gate'; text: string };
+  | { kind: 'gate'; text: string }
+  /** Whether the base points (`基础`) are met; `text` says what they require (else names the base points). */
+  | { kind: 'base'; text: string };
 
 export type RowKind = 'leaf' | 'total' | 'final' | 'grade';
 

@@ -27,6 +27,8 @@ export const TABLE_WORDS = {
   'input.count': { en: '___ {unit}', zh: '＿＿{unit}' },
   'input.measure': { en: '{measure}: ___{unit}', zh: '{measure}：＿＿{unit}' },
   'input.gate': { en: '☐ {text}', zh: '□{text}' },
+  'input.base': { en: '☐ {text}', zh: '□{text}' },
+  'input.basePoints': { en: 'base points ({points})', zh: '基础分（{points}分）' },
   'section.grades': { en: 'Grades', zh: '等级划分' },
   'section.vetoes': { en: 'Vetoes', zh: '一票否决' },
   'section.notes': { en: 'Notes', zh: '说明' },
