@@ -11,15 +11,12 @@
 import json
 import os
 import shutil
-import signal
-import subprocess
 import sys
-import tempfile
-import time
 
 import uno
-from com.sun.star.beans import PropertyValue
 from com.sun.star.lang import Locale
+
+from lo_office import office, prop
 
 # Separator 44 (,), text delimiter 34 ("), character set 76 (UTF-8), from line 1; on saving, cells as shown.
 CSV_OPTIONS = '44,34,76,1,,0,false,true,true'
@@ -28,39 +25,9 @@ CSV_FILTER = 'Text - txt - csv (StarCalc)'
 CONTENTS = 1 | 2 | 4 | 16
 
 
-def prop(name, value):
-    p = PropertyValue()
-    p.Name = name
-    p.Value = value
-    return p
-
-
-def connect(pipe, proc):
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext('com.sun.star.bridge.UnoUrlResolver', local)
-    deadline = time.time() + 120
-    while True:
-        try:
-            return resolver.resolve(f'uno:pipe,name={pipe};urp;StarOffice.ComponentContext')
-        except Exception:
-            if proc.poll() is not None or time.time() > deadline:
-                raise
-            time.sleep(0.3)
-
-
 def main():
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(124))
     jobs = json.load(open(sys.argv[1], encoding='utf-8'))
-    profile = tempfile.mkdtemp(prefix='rubric-lo-')
-    pipe = f'rubriccsv{os.getpid()}'
-    proc = subprocess.Popen(
-        ['soffice', '--headless', '--invisible', '--nologo', '--norestore', '--nodefault',
-         f'-env:UserInstallation=file://{profile}', f'--accept=pipe,name={pipe};urp;'],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    desktop = None
-    try:
-        ctx = connect(pipe, proc)
-        desktop = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.Desktop', ctx)
+    with office() as (desktop, profile):
         for n, job in enumerate(jobs):
             copy = os.path.join(profile, f'template{n}.csv')
             shutil.copyfile(job['file'], copy)
@@ -90,17 +57,6 @@ def main():
                     cell.clearContents(CONTENTS)
                     cell.NumberFormat = 0
             doc.close(True)
-    finally:
-        if desktop is not None:
-            try:
-                desktop.terminate()
-            except Exception:
-                pass
-        try:
-            proc.wait(timeout=30)
-        except Exception:
-            os.killpg(proc.pid, 9)
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 if __name__ == '__main__':

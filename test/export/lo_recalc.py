@@ -15,54 +15,20 @@
 import json
 import os
 import shutil
-import signal
-import subprocess
 import sys
-import tempfile
-import time
 
 import uno
-from com.sun.star.beans import PropertyValue
+
+from lo_office import office, prop
 
 # com.sun.star.sheet.CellFlags: VALUE | STRING | FORMULA
 CONTENTS = 1 | 4 | 16
 
 
-def prop(name, value):
-    p = PropertyValue()
-    p.Name = name
-    p.Value = value
-    return p
-
-
-def connect(pipe, proc):
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext('com.sun.star.bridge.UnoUrlResolver', local)
-    deadline = time.time() + 120
-    while True:
-        try:
-            return resolver.resolve(f'uno:pipe,name={pipe};urp;StarOffice.ComponentContext')
-        except Exception:
-            if proc.poll() is not None or time.time() > deadline:
-                raise
-            time.sleep(0.3)
-
-
 def main():
-    # A timeout (SIGTERM) still shuts LibreOffice down through the `finally` below.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(124))
     jobs = json.load(open(sys.argv[1], encoding='utf-8'))
-    profile = tempfile.mkdtemp(prefix='rubric-lo-')
-    pipe = f'rubric{os.getpid()}'
-    proc = subprocess.Popen(
-        ['soffice', '--headless', '--invisible', '--nologo', '--norestore', '--nodefault',
-         f'-env:UserInstallation=file://{profile}', f'--accept=pipe,name={pipe};urp;'],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    desktop = None
     out = []
-    try:
-        ctx = connect(pipe, proc)
-        desktop = ctx.ServiceManager.createInstanceWithContext('com.sun.star.frame.Desktop', ctx)
+    with office() as (desktop, profile):
         for job in jobs:
             # Work on a copy: the form is left untouched, and no lock file of another run is in the way.
             copy = os.path.join(profile, f'form{len(out)}{os.path.splitext(job["file"])[1]}')
@@ -86,17 +52,6 @@ def main():
             doc.close(True)
             out.append({'file': job['file'], 'rounds': rounds})
         json.dump(out, open(sys.argv[2], 'w', encoding='utf-8'), ensure_ascii=False)
-    finally:
-        if desktop is not None:
-            try:
-                desktop.terminate()
-            except Exception:
-                pass
-        try:
-            proc.wait(timeout=30)
-        except Exception:
-            os.killpg(proc.pid, 9)
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 if __name__ == '__main__':
