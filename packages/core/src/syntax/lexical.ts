@@ -7,6 +7,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import type { DiagnosticBag } from '../diagnostics.js';
 import { LIMITS } from '../limits.js';
 import type { LineIndex, Range } from '../source.js';
+import { scan } from './scan.js';
 import * as T from './tokens.js';
 
 /** Characters shown in a message for a run or a long text: at most this many, then `…`. */
@@ -79,9 +80,8 @@ export interface Lexed {
 const FULL_WIDTH_STARTS = new Set(Object.keys(T.FULL_WIDTH).map((k) => k.charCodeAt(0)));
 
 export function lex(text: string, file: string, lines: LineIndex, bag: DiagnosticBag): Lexed {
-  const lexed = T.rubricLexer().tokenize(text);
-  const comments = (lexed.groups['comments'] ?? []) as IToken[];
-  const stray = (lexed.groups['stray'] ?? []) as IToken[];
+  const lexed = scan(text);
+  const { comments, stray } = lexed;
   const rangeOf = (t: IToken): Range => lines.range(t.startOffset, t.startOffset + t.image.length);
 
   reportStray(stray, text, file, lines, bag);

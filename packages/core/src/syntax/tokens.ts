@@ -20,7 +20,7 @@ export { KEYWORDS, type KeywordSpec } from './keywords.js';
 const BASIC_LETTER = 'A-Za-z_\\u00C0-\\u024F\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF';
 export const NAME_START = `${BASIC_LETTER}\\uD840-\\uD888`;
 /** NAME_START as code-unit ranges (the lexer's first-character table). */
-const NAME_START_RANGES: [number, number][] = [
+export const NAME_START_RANGES: readonly [number, number][] = [
   [0x41, 0x5a],
   [0x61, 0x7a],
   [0x5f, 0x5f],
@@ -38,7 +38,7 @@ const NAME_START_RANGES: [number, number][] = [
  * in every 64 is enough, which keeps the lexer's start-up short (a list of every CJK character is tens
  * of thousands long). The start-up test checks every code unit against Chevrotain's own analysis.
  */
-function codes(ranges: [number, number][]): number[] {
+function codes(ranges: readonly [number, number][]): number[] {
   const out: number[] = [];
   for (const [a, z] of ranges) {
     for (let c = a; c <= z; c++) {
@@ -101,9 +101,13 @@ function escapeRe(s: string): string {
 
 const keywordTokens = new Map<string, TokenType>();
 const keywordList: TokenType[] = [];
+/** Each keyword's spellings, in the order its pattern tries them (scan.ts matches them without the
+ * regular expression). */
+export const KEYWORD_SPELLINGS = new Map<string, string[]>();
 // Longer spellings must be tried first (扣分 before 扣, 评价标准 before 标准).
 for (const k of KEYWORDS) {
   const spellings = [...k.en, ...k.zh].sort((a, b) => b.length - a.length);
+  KEYWORD_SPELLINGS.set(k.name, spellings);
   const t = createToken({
     name: k.name,
     pattern: new RegExp(spellings.map(escapeRe).join('|')),
@@ -125,6 +129,8 @@ function longestSpelling(t: TokenType): number {
 function kw(name: string): TokenType {
   return keywordTokens.get(name)!;
 }
+/** The token of a keyword, by its name in KEYWORDS. */
+export const tokenOf = kw;
 
 export const Rubric = kw('Rubric');
 export const Total = kw('Total');
@@ -310,18 +316,8 @@ export const allTokens: TokenType[] = [
   Unknown,
 ];
 
-// Chevrotain's 'onlyOffset' drops end offsets, which CST locations need, so tracking stays 'full';
-// lines and columns used in diagnostics come from our own LineIndex (source.ts).
-// Built on first use, not when the module loads: the language server answers `initialize` before it
-// needs a lexer.
-let lexer: Lexer | undefined;
-export function rubricLexer(): Lexer {
-  return (lexer ??= new Lexer(allTokens, {
-    positionTracking: 'full',
-    ensureOptimizations: false,
-    skipValidations: true,
-  }));
-}
+// The lexer that reads these tokens is scan.ts; Chevrotain's own Lexer is built only by the test that
+// compares the two.
 
 /** Full-width forms the lexer accepts as their ASCII equivalent, with a warning (RUB003). Curly quotes,
  * full-width digits, ％ and ～ are accepted silently: they are unambiguous and usual in Chinese text. */
