@@ -461,6 +461,8 @@ export function parseTokens(tokens: IToken[]): CstResult {
     return { cst, errors: [...parser.errors] };
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
+    // The shared parser would otherwise hold the last file's tokens until the next parse.
+    parser.input = [];
   }
 }
 
