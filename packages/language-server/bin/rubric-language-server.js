@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // Starts the rubric language server; editors run it as `rubric-language-server --stdio`. Runs the
-// bundled server (built by `pnpm build`; see scripts/bundle.mjs), through V8's code cache (see
-// @rubric/node-host's run-bundle).
-import { fileURLToPath } from 'node:url';
-import { runBundle } from '@rubric/node-host/run-bundle';
+// bundled server (built by `pnpm build`; see scripts/bundle.mjs), loaded with `require`: an `import`
+// of a CommonJS file first scans the whole file for its exports.
+import { createRequire } from 'node:module';
 
-runBundle(fileURLToPath(new URL('../dist/server.cjs', import.meta.url)));
+createRequire(import.meta.url)('../dist/server.cjs');
