@@ -2,7 +2,8 @@
 // neutral tree of test/bench/tree (copied from ../shared/perf; written by its own scripts as plain JSON, as a rubric and as
 // Publicodes rules), in one run: compileText (parse + resolve + lower + checks) against JSON.parse of
 // the plain JSON tree (the floor) and Publicodes' `new Engine` on the same tree; the share of each
-// phase; the time spent in garbage collection; and the heap held by one compiled rubric.
+// phase, and within the parse the lexer, Chevrotain's CST and the CST → AST pass alone; the time spent
+// in garbage collection; and the heap held by one compiled rubric.
 // Usage: node --expose-gc test/bench/compile-profile.mjs [leaves...]   (default 10000)
 // With BASE_CORE=<another build's packages/core/dist/index.js>, that build's compileText is timed in
 // the same runs, for a before/after in one run.
@@ -16,6 +17,14 @@ import Engine from 'publicodes';
 import { parse as parseYaml } from 'yaml';
 
 const base = process.env.BASE_CORE ? await import(process.env.BASE_CORE) : undefined;
+// The parse's own steps, from the built core's internals: the lexer (the token objects Chevrotain
+// reads), Chevrotain's parse of those tokens into its CST, and the CST → AST pass.
+const dist = new URL('../../packages/core/dist/', import.meta.url);
+const { scan } = await import(new URL('syntax/scan.js', dist));
+const { parseTokens } = await import(new URL('syntax/parser.js', dist));
+const { AstBuilder } = await import(new URL('syntax/build-ast.js', dist));
+const { LineIndex } = await import(new URL('source.js', dist));
+const { DiagnosticBag } = await import(new URL('diagnostics.js', dist));
 
 // The tree scripts of ../shared/perf, copied into test/bench/tree so the benchmark runs from a clone.
 const perf = new URL('./tree/', import.meta.url).pathname;
@@ -55,6 +64,7 @@ for (const n of sizes.length > 0 ? sizes : [10000]) {
   const tj = [];
   const te = [];
   const tb = [];
+  const [tl, tcst, tast] = [[], [], []];
   if (base) base.compileText('tree.rubric', text);
   // Each timing starts from a collected heap, so that no run pays for the garbage of the one before.
   for (let i = 0; i < runs; i++) {
@@ -76,6 +86,19 @@ for (const n of sizes.length > 0 ? sizes : [10000]) {
     t = now();
     JSON.parse(json);
     tj.push(now() - t);
+    gc();
+    t = now();
+    const scanned = scan(text);
+    tl.push(now() - t);
+    gc();
+    t = now();
+    const { cst } = parseTokens(scanned.tokens);
+    tcst.push(now() - t);
+    const lines = new LineIndex(text);
+    gc();
+    t = now();
+    new AstBuilder('tree.rubric', lines, new DiagnosticBag()).file(cst);
+    tast.push(now() - t);
     gc();
     t = now();
     new Engine(rules);
@@ -108,6 +131,9 @@ for (const n of sizes.length > 0 ? sizes : [10000]) {
   console.log(`${n} leaves: rubric ${(text.length / 1024).toFixed(0)} KB, plain JSON ${(json.length / 1024).toFixed(0)} KB (median of ${runs})`);
   console.log(`  compileText          ${c.toFixed(1).padStart(8)} ms   ${(c / j).toFixed(2)}× JSON.parse`);
   console.log(`    of which parse     ${p.toFixed(1).padStart(8)} ms   (lex + parse + AST)`);
+  console.log(`      lexer alone       ${median(tl).toFixed(1).padStart(8)} ms   ${(median(tl) / j).toFixed(2)}× JSON.parse (the token objects Chevrotain reads)`);
+  console.log(`      Chevrotain CST    ${median(tcst).toFixed(1).padStart(8)} ms   ${(median(tcst) / j).toFixed(2)}× JSON.parse`);
+  console.log(`      CST → AST         ${median(tast).toFixed(1).padStart(8)} ms   ${(median(tast) / j).toFixed(2)}× JSON.parse`);
   console.log(`    resolve+lower+check${(c - p).toFixed(1).padStart(8)} ms`);
   if (base) {
     const b = median(tb);
