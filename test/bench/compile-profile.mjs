@@ -4,7 +4,8 @@
 // the plain JSON tree (the floor) and Publicodes' `new Engine` on the same tree; the share of each
 // phase, and within the parse the lexer, Chevrotain's CST and the CST → AST pass alone; the time spent
 // in garbage collection; and the heap held by one compiled rubric.
-// Usage: node --expose-gc test/bench/compile-profile.mjs [leaves...]   (default 10000)
+// Usage: node --expose-gc test/bench/compile-profile.mjs [leaves...]   (default 10000; at most about
+// 20000, the largest tree that fits in one file under the 2 MB limit)
 // With BASE_CORE=<another build's packages/core/dist/index.js>, that build's compileText is timed in
 // the same runs, for a before/after in one run.
 import { execFileSync } from 'node:child_process';
@@ -21,7 +22,7 @@ const base = process.env.BASE_CORE ? await import(process.env.BASE_CORE) : undef
 // reads), Chevrotain's parse of those tokens into its CST, and the CST → AST pass.
 const dist = new URL('../../packages/core/dist/', import.meta.url);
 const { scan } = await import(new URL('syntax/scan.js', dist));
-const { parseTokens } = await import(new URL('syntax/parser.js', dist));
+const { parseTokens, sharedParser } = await import(new URL('syntax/parser.js', dist));
 const { AstBuilder } = await import(new URL('syntax/build-ast.js', dist));
 const { LineIndex } = await import(new URL('source.js', dist));
 const { DiagnosticBag } = await import(new URL('diagnostics.js', dist));
@@ -124,6 +125,23 @@ for (const n of sizes.length > 0 ? sizes : [10000]) {
   gc();
   const heap = (held - process.memoryUsage().heapUsed) / 1048576;
 
+  // Chevrotain recognising the same tokens without building its CST (a second instance of the parser
+  // class, switched by Chevrotain's internal `initTreeBuilder`): where a parse that built the AST in
+  // the grammar's own actions would start from.
+  const recognizer = new (sharedParser().constructor)(false);
+  recognizer.initTreeBuilder({ outputCst: false, nodeLocationTracking: 'none' });
+  const scannedTokens = scan(text).tokens;
+  const trec = [];
+  for (let i = 0; i < runs; i++) {
+    gc();
+    const t = now();
+    recognizer.input = scannedTokens;
+    recognizer.file();
+    trec.push(now() - t);
+    if (recognizer.errors.length > 0) throw new Error('the recognizer found syntax errors');
+  }
+  recognizer.input = [];
+
   const c = median(tc);
   const p = median(tp);
   const j = median(tj);
@@ -134,6 +152,7 @@ for (const n of sizes.length > 0 ? sizes : [10000]) {
   console.log(`      lexer alone       ${median(tl).toFixed(1).padStart(8)} ms   ${(median(tl) / j).toFixed(2)}× JSON.parse (the token objects Chevrotain reads)`);
   console.log(`      Chevrotain CST    ${median(tcst).toFixed(1).padStart(8)} ms   ${(median(tcst) / j).toFixed(2)}× JSON.parse`);
   console.log(`      CST → AST         ${median(tast).toFixed(1).padStart(8)} ms   ${(median(tast) / j).toFixed(2)}× JSON.parse`);
+  console.log(`      (Chevrotain without CST${median(trec).toFixed(1).padStart(6)} ms   ${(median(trec) / j).toFixed(2)}× JSON.parse: recognition alone, for comparison)`);
   console.log(`    resolve+lower+check${(c - p).toFixed(1).padStart(8)} ms`);
   if (base) {
     const b = median(tb);
