@@ -39,8 +39,13 @@ export class AstBuilder {
     private readonly bag: DiagnosticBag,
   ) {}
 
-  private tokRange(t: IToken): Range {
+  tokRange(t: IToken): Range {
     return this.lines.range(t.startOffset, t.startOffset + t.image.length);
+  }
+
+  /** From the start of `first` to the end of `last` (as a CST node's location spans its tokens). */
+  span(first: IToken, last: IToken): Range {
+    return this.lines.range(first.startOffset, last.endOffset! + 1);
   }
 
   /** Range of a CST node; undefined for a node recovery left empty. */
@@ -157,15 +162,7 @@ export class AstBuilder {
         const tp = node(ic, 'titlePoints');
         if (tp) {
           const tc = tp.children as Children;
-          const p = this.points(node(tc, 'points')) ?? this.bracketNumber(tok(tc, 'Enumerator'));
-          if (p) s.points = p;
-          if (tok(tc, 'LParen') || tok(tc, 'Enumerator')) {
-            const r = this.nodeRange(tp);
-            if (r) {
-              s.bracketed = r;
-              this.marks.bracketed.push([r.start.offset, r.end.offset]);
-            }
-          }
+          this.titlePointsOf(s, this.nodeRange(tp), this.points(node(tc, 'points')), tok(tc, 'LParen'), tok(tc, 'Enumerator'));
         }
         const body = this.block(node(ic, 'block'));
         if (body) s.body = body;
@@ -318,13 +315,26 @@ export class AstBuilder {
   code(n: CstNode | undefined): A.Code | undefined {
     if (!n) return undefined;
     const c = n.children as Children;
-    const num = tok(c, 'NumberLiteral');
-    if (num) return { value: normalizeDigits(num.image), range: this.tokRange(num), style: 'number' };
-    const letter = tok(c, 'LetterCode');
-    if (letter) return { value: letter.image, range: this.tokRange(letter), style: 'letter' };
-    const e = tok(c, 'Enumerator');
-    if (e) return { value: normalizeDigits(e.image).replace(/[()]/g, (p) => (p === '(' ? '（' : '）')), range: this.tokRange(e), style: 'enumerator' };
+    return this.codeOf(tok(c, 'NumberLiteral') ?? tok(c, 'LetterCode') ?? tok(c, 'Enumerator'));
+  }
+
+  codeOf(t: IToken | undefined): A.Code | undefined {
+    if (!t) return undefined;
+    if (t.tokenType === T.NumberLiteral) return { value: normalizeDigits(t.image), range: this.tokRange(t), style: 'number' };
+    if (t.tokenType === T.LetterCode) return { value: t.image, range: this.tokRange(t), style: 'letter' };
+    if (t.tokenType === T.Enumerator) return { value: normalizeDigits(t.image).replace(/[()]/g, (p) => (p === '(' ? '（' : '）')), range: this.tokRange(t), style: 'enumerator' };
     return undefined;
+  }
+
+  /** Points after an indicator's title, `20`, `(20分)` or `（20）` (an enumerator): s.points, and for
+   * brackets s.bracketed and its mark. */
+  titlePointsOf(s: A.IndicatorStmt, range: Range | undefined, points: A.Points | undefined, lparen: IToken | undefined, enumerator: IToken | undefined): void {
+    const p = points ?? this.bracketNumber(enumerator);
+    if (p) s.points = p;
+    if ((lparen || enumerator) && range) {
+      s.bracketed = range;
+      this.marks.bracketed.push([range.start.offset, range.end.offset]);
+    }
   }
 
   /** `（20）` after a title, lexed as an enumerator: the points inside the brackets. */
@@ -376,12 +386,15 @@ export class AstBuilder {
     const range = this.nodeRange(n);
     if (!n || !range) return undefined;
     const c = n.children as Children;
-    const low = this.number(tok(c, 'low'), !!tok(c, 'neg'));
+    return this.pointsOf(range, tok(c, 'neg'), tok(c, 'low'), tok(c, 'sep'), tok(c, 'negHigh'), tok(c, 'high'));
+  }
+
+  pointsOf(range: Range, neg: IToken | undefined, lowToken: IToken | undefined, sep: IToken | undefined, negHigh: IToken | undefined, highToken: IToken | undefined): A.Points | undefined {
+    const low = this.number(lowToken, !!neg);
     if (!low) return undefined;
-    const sep = tok(c, 'sep');
     if (sep) {
       this.marks.rangeSeparators.push(sep.startOffset);
-      const high = this.number(tok(c, 'high'), !!tok(c, 'negHigh'));
+      const high = this.number(highToken, !!negHigh);
       if (!high) return undefined;
       return { low, high, isRange: true, range };
     }
@@ -392,9 +405,13 @@ export class AstBuilder {
     const range = this.nodeRange(n);
     if (!n || !range) return undefined;
     const c = n.children as Children;
-    const v = this.number(tok(c, 'NumberLiteral'), !!tok(c, 'neg'));
+    return this.valueOf(range, tok(c, 'neg'), tok(c, 'NumberLiteral'), tok(c, 'Percent'));
+  }
+
+  valueOf(range: Range, neg: IToken | undefined, num: IToken | undefined, percent: IToken | undefined): A.Value | undefined {
+    const v = this.number(num, !!neg);
     if (!v) return undefined;
-    return { value: v, percent: !!tok(c, 'Percent'), range };
+    return { value: v, percent: !!percent, range };
   }
 
   /** A value in a condition, with its printed unit. */
@@ -402,9 +419,11 @@ export class AstBuilder {
     const range = this.nodeRange(n);
     if (!n || !range) return undefined;
     const c = n.children as Children;
-    const v = this.value(node(c, 'value'));
+    return this.cvalueOf(range, this.value(node(c, 'value')), tok(c, 'unit'));
+  }
+
+  cvalueOf(range: Range, v: A.Value | undefined, unitToken: IToken | undefined): A.Value | undefined {
     if (!v) return undefined;
-    const unitToken = tok(c, 'unit');
     if (unitToken) this.marks.units.push(unitToken.startOffset);
     const unit = this.title(unitToken);
     return unit ? { ...v, unit, range } : { ...v, range };
@@ -441,35 +460,44 @@ export class AstBuilder {
     const range = this.nodeRange(n);
     if (!n || !range) return undefined;
     const c = n.children as Children;
-    const text = this.written(range);
-    if (tok(c, 'comparison')) {
-      const op = this.comparison(tok(c, 'comparison'));
-      const value = this.cvalue(node(c, 'cvalue'));
-      return op && value ? { kind: 'compare', op, value, range, text } : undefined;
-    }
-    if (tok(c, 'In')) {
-      const interval = this.interval(node(c, 'interval'));
-      return interval ? { kind: 'interval', interval, range, text } : undefined;
-    }
+    const comparison = tok(c, 'comparison');
+    if (comparison) return this.compareOf(range, comparison, this.cvalue(node(c, 'cvalue')));
+    if (tok(c, 'In')) return this.inIntervalOf(range, this.interval(node(c, 'interval')));
     const low = this.cvalue(node(c, 'low'));
     if (!low) return undefined;
-    if (tok(c, 'AtLeastWord')) return { kind: 'compare', op: '>=', value: low, range, text };
-    if (tok(c, 'AtMostWord')) return { kind: 'compare', op: '<=', value: low, range, text };
-    const high = this.cvalue(node(c, 'high'));
-    if (!high) return undefined;
-    const sep = tok(c, 'sep') ?? tok(c, 'RangeSep');
+    return this.wordsOf(range, low, tok(c, 'AtLeastWord'), tok(c, 'AtMostWord'), () => this.cvalue(node(c, 'high')), tok(c, 'sep') ?? tok(c, 'RangeSep'));
+  }
+
+  /** `>= 60%`. */
+  compareOf(range: Range, comparison: IToken, value: A.Value | undefined): A.Condition | undefined {
+    const op = this.comparison(comparison);
+    return op && value ? { kind: 'compare', op, value, range, text: this.written(range) } : undefined;
+  }
+
+  /** `在 [50%, 60%)`. */
+  inIntervalOf(range: Range, interval: A.Interval | undefined): A.Condition | undefined {
+    return interval ? { kind: 'interval', interval, range, text: this.written(range) } : undefined;
+  }
+
+  /** `60% 以上`, `30% 以下`, `50%~60%`: the high end is read only when there is no word. */
+  wordsOf(range: Range, low: A.Value, atLeast: IToken | undefined, atMost: IToken | undefined, high: () => A.Value | undefined, sep: IToken | undefined): A.Condition | undefined {
+    const text = this.written(range);
+    if (atLeast) return { kind: 'compare', op: '>=', value: low, range, text };
+    if (atMost) return { kind: 'compare', op: '<=', value: low, range, text };
+    const h = high();
+    if (!h) return undefined;
     if (sep) this.marks.rangeSeparators.push(sep.startOffset);
-    return { kind: 'interval', interval: { low, high, lowClosed: true, highClosed: true, range }, range, text };
+    return { kind: 'interval', interval: { low, high: h, lowClosed: true, highClosed: true, range }, range, text };
   }
 
   interval(n: CstNode | undefined): A.Interval | undefined {
     const range = this.nodeRange(n);
     if (!n || !range) return undefined;
     const c = n.children as Children;
-    const low = this.cvalue(node(c, 'low'));
-    const high = this.cvalue(node(c, 'high'));
-    const open = tok(c, 'LBracket') ?? tok(c, 'LParen');
-    const close = tok(c, 'RBracket') ?? tok(c, 'RParen');
+    return this.intervalOf(range, this.cvalue(node(c, 'low')), this.cvalue(node(c, 'high')), tok(c, 'LBracket') ?? tok(c, 'LParen'), tok(c, 'RBracket') ?? tok(c, 'RParen'));
+  }
+
+  intervalOf(range: Range, low: A.Value | undefined, high: A.Value | undefined, open: IToken | undefined, close: IToken | undefined): A.Interval | undefined {
     if (!low || !high || !open || !close) return undefined;
     return { low, high, lowClosed: open.tokenType === T.LBracket, highClosed: close.tokenType === T.RBracket, range };
   }

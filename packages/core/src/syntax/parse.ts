@@ -1,7 +1,7 @@
 // Parsing one file: lex (with lexical diagnostics) → parse (syntax errors as data) → AST. Never
 // throws on any input; a syntax error leaves a partial AST and the rest of the file is still read.
 import type { IToken } from 'chevrotain';
-import type { DiagnosticBag } from '../diagnostics.js';
+import { DiagnosticBag } from '../diagnostics.js';
 import { LineIndex } from '../source.js';
 import type * as A from './ast.js';
 import type { Marks } from './ast.js';
@@ -11,6 +11,7 @@ import { AstBuilder } from './build-ast.js';
 import { reportSyntaxErrors } from './errors.js';
 import { limitDepth } from './depth.js';
 import { lex } from './lexical.js';
+import { parseDirect } from './parser.js';
 import { parseWithRepairs } from './recovery.js';
 
 export interface ParseResult {
@@ -25,13 +26,23 @@ export interface ParseResult {
 export function parseRubric(text: string, file: string, bag: DiagnosticBag): ParseResult {
   const lines = new LineIndex(text);
   const { tokens, comments } = lex(text, file, lines, bag);
-  const { cst, errors } = parseWithRepairs(limitDepth(tokens, file, lines, bag), text, file, lines, bag);
-  reportSyntaxErrors(errors, text, file, lines, bag);
-  const b = new AstBuilder(file, lines, bag);
-  const ast: A.FileAst = {
-    decls: b.file(cst),
-    comments: comments.map((c) => ({ text: c.image, range: lines.range(c.startOffset, c.startOffset + c.image.length) })),
-  };
+  const parsed = limitDepth(tokens, file, lines, bag);
+  const comments_ = comments.map((c) => ({ text: c.image, range: lines.range(c.startOffset, c.startOffset + c.image.length) }));
+  // A file without syntax errors is built in the grammar's actions; any error sends it to the parse
+  // with recovery and the CST → AST pass, which start afresh (what the first attempt reported is dropped).
+  const attempt = new DiagnosticBag();
+  let b = new AstBuilder(file, lines, attempt);
+  const decls = parseDirect(parsed, b);
+  let ast: A.FileAst;
+  if (decls) {
+    for (const d of attempt.items) bag.items.push(d);
+    ast = { decls, comments: comments_ };
+  } else {
+    const { cst, errors } = parseWithRepairs(parsed, text, file, lines, bag);
+    reportSyntaxErrors(errors, text, file, lines, bag);
+    b = new AstBuilder(file, lines, bag);
+    ast = { decls: b.file(cst), comments: comments_ };
+  }
   // Points in brackets after a title get one warning of their own (RUB030), not one per bracket.
   const bracketed = b.marks.bracketed;
   if (bracketed.length > 0) {
