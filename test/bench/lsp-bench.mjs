@@ -85,20 +85,35 @@ function seedRubric() {
 
 /** A tiny JSON-RPC client over Content-Length framing. */
 function connect(proc) {
-  let buf = Buffer.alloc(0);
+  // Chunks are joined only once a whole message has arrived (a large message comes in many chunks,
+  // and joining at every chunk would charge the server for the client's copying).
+  let chunks = [];
+  let have = 0;
+  let need = 0;
   let nextId = 1;
   const pending = new Map();
   const listeners = [];
   proc.stdout.on('data', (chunk) => {
-    buf = Buffer.concat([buf, chunk]);
+    // A message counts as arrived when its last chunk did (not once the client has parsed it).
+    const now = performance.now();
+    chunks.push(chunk);
+    have += chunk.length;
+    if (have < need) return;
+    let buf = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, have);
+    chunks = [buf];
+    need = 0;
     for (;;) {
       const sep = buf.indexOf('\r\n\r\n');
-      if (sep < 0) return;
+      if (sep < 0) break;
       const len = Number(/Content-Length: (\d+)/i.exec(buf.subarray(0, sep).toString())[1]);
-      if (buf.length < sep + 4 + len) return;
+      if (buf.length < sep + 4 + len) {
+        need = sep + 4 + len;
+        break;
+      }
       const msg = JSON.parse(buf.subarray(sep + 4, sep + 4 + len).toString('utf8'));
       buf = buf.subarray(sep + 4 + len);
-      const now = performance.now();
+      chunks = buf.length > 0 ? [buf] : [];
+      have = buf.length;
       if (msg.id !== undefined && pending.has(msg.id)) {
         pending.get(msg.id)({ msg, now });
         pending.delete(msg.id);
