@@ -172,10 +172,20 @@ export function reparse(old: SourceFile, text: string, options: ReparseOptions =
     comments = [...before, ...isoComments, ...after.map((c) => mapDeep(c, shift) as A.Comment)];
   }
 
+  // The stand-in parse's tokens are nobody else's: with `consume` they are placed in place (each
+  // once: comment tokens are only re-listed below), so that every token keeps the lexer's shape and
+  // the loop that moves tokens after later edits stays fast.
   const placed = (t: IToken): IToken => {
     const s = lines.position(t.startOffset - HEAD.length + from);
     const e = lines.position((t.endOffset ?? t.startOffset) - HEAD.length + from);
-    return { ...t, startOffset: s.offset, endOffset: e.offset, startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };
+    const m = options.consume ? t : { ...t };
+    m.startOffset = s.offset;
+    m.endOffset = e.offset;
+    m.startLine = s.line;
+    m.startColumn = s.column;
+    m.endLine = e.line;
+    m.endColumn = e.column;
+    return m;
   };
   const moveToken = (t: IToken): IToken => {
     if (unmoved) return t;
