@@ -82,7 +82,7 @@ interface State {
   rubricLevel: Diagnostic[];
   /** Duplicate codes across the rubric (the codes check's first pass), by code (copies). */
   duplicates: Map<string, Diagnostic[]>;
-  /** The indicators that have a code, by code: an edit re-checks only the codes its subtree had or has. */
+  /** The indicators compared by code across the rubric, by code: an edit re-checks only the codes its subtree had or has. */
   byCode: Map<string, Set<IndicatorIR>>;
   parentOf: Map<IndicatorIR, IndicatorIR | undefined>;
   /** The indicator lowered from a statement, by the statement's start position (shared with the IR). */
@@ -244,8 +244,7 @@ function checkScoped(
     sameCode = [];
     for (const code of duplicateCodes) {
       s.duplicates.delete(code);
-      const xs = s.byCode.get(code);
-      if (xs) sameCode.push(...inRubricOrder(s, [...xs]));
+      for (const x of inRubricOrder(s, [...(s.byCode.get(code) ?? [])])) sameCode.push(x);
     }
   }
   const duplicate = (d: Diagnostic, ind: IndicatorIR | undefined): void => {
@@ -330,13 +329,22 @@ function count(scope: Scope, ownerOf: Map<A.Block, Inst>): { statements: number;
 function index(s: State, ind: IndicatorIR, parent: IndicatorIR | undefined): void {
   s.parentOf.set(ind, parent);
   s.irAt.set(ind.range.start, ind);
-  if (ind.code !== null) {
-    const xs = s.byCode.get(ind.code);
+  const code = comparedCode(ind);
+  if (code !== undefined) {
+    const xs = s.byCode.get(code);
     if (xs) xs.add(ind);
-    else s.byCode.set(ind.code, new Set([ind]));
+    else s.byCode.set(code, new Set([ind]));
   }
   for (const c of ind.children) index(s, c, ind);
   for (const c of ind.bonuses) index(s, c, ind);
+}
+
+/**
+ * The code under which the codes check compares an indicator across the rubric: written codes other
+ * than enumerators (一、 1． …, which repeat under every parent and are compared among siblings only).
+ */
+function comparedCode(ind: IndicatorIR): string | undefined {
+  return ind.code === null || ind.codeStyle === 'enumerator' ? undefined : ind.code;
 }
 
 /** Forgets an indicator subtree. */
@@ -346,10 +354,11 @@ function forget(s: State, ind: IndicatorIR): void {
   s.own.delete(ind);
   s.codes.delete(ind);
   s.record.ownDecimals.delete(ind);
-  if (ind.code !== null) {
-    const xs = s.byCode.get(ind.code);
+  const code = comparedCode(ind);
+  if (code !== undefined) {
+    const xs = s.byCode.get(code);
     xs?.delete(ind);
-    if (xs?.size === 0) s.byCode.delete(ind.code);
+    if (xs?.size === 0) s.byCode.delete(code);
   }
   for (const c of ind.children) forget(s, c);
   for (const c of ind.bonuses) forget(s, c);
@@ -406,7 +415,8 @@ function patchOne(s: State, inst: Inst): boolean {
   // Swap the subtree in. The codes the old subtree had and the new one has are checked for duplicates again.
   const touched = new Set<string>();
   const codesOf = (x: IndicatorIR): void => {
-    if (x.code !== null) touched.add(x.code);
+    const code = comparedCode(x);
+    if (code !== undefined) touched.add(code);
     x.children.forEach(codesOf);
     x.bonuses.forEach(codesOf);
   };
