@@ -12,23 +12,16 @@ const SEVERITY: Record<CoreDiagnostic['severity'], DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/**
- * The messages of a diagnostic in one locale, rendered once: the re-check keeps the diagnostics of
- * what an edit did not touch (the same objects, whose positions move with the text), so a publish
- * after a keystroke renders only the new ones. Ranges are converted afresh every time.
- */
-const rendered = new WeakMap<CoreDiagnostic, { locale: string; message: string; related: string[] }>();
-
-function messagesOf(d: CoreDiagnostic, locale: Context['locale']): { message: string; related: string[] } {
-  const hit = rendered.get(d);
-  if (hit && hit.locale === locale) return hit;
-  const m = { locale, message: renderDiagnostic(d, locale), related: (d.related ?? []).map((r) => renderRef(r.message, locale)) };
-  rendered.set(d, m);
-  return m;
+interface Messages {
+  message: string;
+  related: string[];
 }
 
-export function toLspDiagnostic(ctx: Context, d: CoreDiagnostic): Diagnostic {
-  const messages = messagesOf(d, ctx.locale);
+function render(d: CoreDiagnostic, locale: Context['locale']): Messages {
+  return { message: renderDiagnostic(d, locale), related: (d.related ?? []).map((r) => renderRef(r.message, locale)) };
+}
+
+function build(ctx: Context, d: CoreDiagnostic, messages: Messages): Diagnostic {
   const out: Diagnostic = {
     range: ctx.range(d.file, d.range),
     severity: SEVERITY[d.severity] ?? DiagnosticSeverity.Error,
@@ -39,6 +32,34 @@ export function toLspDiagnostic(ctx: Context, d: CoreDiagnostic): Diagnostic {
   if (d.related && d.related.length > 0) {
     out.relatedInformation = d.related.map((r, i) => ({ location: ctx.location(r.file, r.range), message: messages.related[i]! }));
   }
+  return out;
+}
+
+export function toLspDiagnostic(ctx: Context, d: CoreDiagnostic): Diagnostic {
+  return build(ctx, d, render(d, ctx.locale));
+}
+
+/**
+ * The messages of the diagnostics last published for each document. The re-check keeps the
+ * diagnostics an edit did not touch (the same objects, whose positions move with the text), so a
+ * publish after a keystroke renders only the new ones; ranges are converted afresh every time. Only
+ * what was last published is kept.
+ */
+const lastPublished = new Map<string, { locale: string; messages: Map<CoreDiagnostic, Messages> }>();
+
+/** The diagnostics of `uri` to publish, as LSP diagnostics. */
+export function toPublished(ctx: Context, uri: string, ds: readonly CoreDiagnostic[]): Diagnostic[] {
+  const locale = ctx.locale;
+  const last = lastPublished.get(uri);
+  const before = last?.locale === locale ? last.messages : undefined;
+  const messages = new Map<CoreDiagnostic, Messages>();
+  const out = ds.map((d) => {
+    const m = before?.get(d) ?? render(d, locale);
+    messages.set(d, m);
+    return build(ctx, d, m);
+  });
+  if (ds.length > 0) lastPublished.set(uri, { locale, messages });
+  else lastPublished.delete(uri);
   return out;
 }
 
