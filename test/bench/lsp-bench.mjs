@@ -6,6 +6,8 @@
 //     points, in a generated rubric of about 10,000 indicators (4 levels, codes, bands on every leaf);
 //   - at both sizes, typing → diagnostics over 60 keystrokes that insert a character after a leaf's
 //     points and delete it again (edits that change the text's length).
+// Each figure comes with the CPU time the server process used for it (Linux), which, unlike the
+// latency, does not grow when other work shares the machine's cores.
 // The edits are the same on every run (seeded). Diagnostics are asked for without debounce
 // (initializationOptions.debounceMs 0), so the figures are the server's own work.
 // `--server PATH` (repeatable) names the server entry scripts to measure, one after the other in the
@@ -85,20 +87,35 @@ function seedRubric() {
 
 /** A tiny JSON-RPC client over Content-Length framing. */
 function connect(proc) {
-  let buf = Buffer.alloc(0);
+  // Chunks are joined only once a whole message has arrived (a large message comes in many chunks,
+  // and joining at every chunk would charge the server for the client's copying).
+  let chunks = [];
+  let have = 0;
+  let need = 0;
   let nextId = 1;
   const pending = new Map();
   const listeners = [];
   proc.stdout.on('data', (chunk) => {
-    buf = Buffer.concat([buf, chunk]);
+    // A message counts as arrived when its last chunk did (not once the client has parsed it).
+    const now = performance.now();
+    chunks.push(chunk);
+    have += chunk.length;
+    if (have < need) return;
+    let buf = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, have);
+    chunks = [buf];
+    need = 0;
     for (;;) {
       const sep = buf.indexOf('\r\n\r\n');
-      if (sep < 0) return;
+      if (sep < 0) break;
       const len = Number(/Content-Length: (\d+)/i.exec(buf.subarray(0, sep).toString())[1]);
-      if (buf.length < sep + 4 + len) return;
+      if (buf.length < sep + 4 + len) {
+        need = sep + 4 + len;
+        break;
+      }
       const msg = JSON.parse(buf.subarray(sep + 4, sep + 4 + len).toString('utf8'));
       buf = buf.subarray(sep + 4 + len);
-      const now = performance.now();
+      chunks = buf.length > 0 ? [buf] : [];
+      have = buf.length;
       if (msg.id !== undefined && pending.has(msg.id)) {
         pending.get(msg.id)({ msg, now });
         pending.delete(msg.id);
@@ -136,6 +153,23 @@ function connect(proc) {
     },
   };
 }
+
+/**
+ * CPU time (user + system, ms) the process has used so far, from /proc (Linux; undefined elsewhere).
+ * Unlike latency it does not count time the server waited for a core, so it stays comparable when
+ * other work shares the machine.
+ */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+const CLOCK_TICKS = 100; // USER_HZ, 100 on Linux
+
+const perEdit = (a, b, n) => (a === undefined || b === undefined ? 'n/a' : `${((b - a) / n).toFixed(1)} ms`);
 
 function stats(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -176,10 +210,12 @@ async function session(server, doc, requests) {
     let version = 1;
     const isDiag = (v) => (m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === v;
     let t0 = performance.now();
+    const cpu0 = cpuMs(proc.pid);
     let waiting = rpc.waitFor(isDiag(version));
     rpc.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'rubric', version, text: doc.text } });
     let got = await waiting;
     const open = got.now - t0;
+    const cpu1 = cpuMs(proc.pid);
 
     const current = new Map();
     const keystroke = [];
@@ -196,6 +232,7 @@ async function session(server, doc, requests) {
       got = await waiting;
       keystroke.push(got.now - t0);
     }
+    const cpu2 = cpuMs(proc.pid);
     // Typing: a character typed after a leaf's points, then deleted (the text's length changes, so
     // everything after the edit moves).
     const typing = [];
@@ -212,7 +249,9 @@ async function session(server, doc, requests) {
       got = await waiting;
       typing.push(got.now - t0);
     }
-    const out = { open, keystroke, typing, diagnostics: got.msg.params.diagnostics.length };
+    const cpu3 = cpuMs(proc.pid);
+    const cpu = { open: perEdit(cpu0, cpu1, 1), keystroke: perEdit(cpu1, cpu2, keystroke.length), typing: perEdit(cpu2, cpu3, typing.length) };
+    const out = { open, keystroke, typing, cpu, diagnostics: got.msg.params.diagnostics.length };
     if (requests) await timeRequests(rpc, doc);
     await rpc.request('shutdown', null);
     const exited = new Promise((resolve) => proc.once('exit', resolve));
@@ -284,14 +323,14 @@ SERVERS.forEach((server, i) => console.log(`${name(i)}: ${server}`));
 try {
   for (const [i, server] of SERVERS.entries()) {
     const a = await session(server, docs.seed, false);
-    console.log(`${name(i)}  seed: keystroke → diagnostics ${stats(a.keystroke)}; ${a.diagnostics} diagnostics at the end`);
-    console.log(`${name(i)}  seed: typing → diagnostics ${stats(a.typing)}`);
+    console.log(`${name(i)}  seed: keystroke → diagnostics ${stats(a.keystroke)}; ${a.diagnostics} diagnostics at the end; server CPU ${a.cpu.keystroke} per keystroke`);
+    console.log(`${name(i)}  seed: typing → diagnostics ${stats(a.typing)}; server CPU ${a.cpu.typing} per keystroke`);
   }
   for (const [i, server] of SEED_ONLY ? [] : SERVERS.entries()) {
     const b = await session(server, docs.big, REQUESTS);
-    console.log(`${name(i)}  10k: didOpen → first diagnostics ${b.open.toFixed(1)} ms`);
-    console.log(`${name(i)}  10k: keystroke → diagnostics ${stats(b.keystroke)}; ${b.diagnostics} diagnostics at the end`);
-    console.log(`${name(i)}  10k: typing → diagnostics ${stats(b.typing)}`);
+    console.log(`${name(i)}  10k: didOpen → first diagnostics ${b.open.toFixed(1)} ms; server CPU ${b.cpu.open}`);
+    console.log(`${name(i)}  10k: keystroke → diagnostics ${stats(b.keystroke)}; ${b.diagnostics} diagnostics at the end; server CPU ${b.cpu.keystroke} per keystroke`);
+    console.log(`${name(i)}  10k: typing → diagnostics ${stats(b.typing)}; server CPU ${b.cpu.typing} per keystroke`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

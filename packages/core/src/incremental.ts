@@ -160,9 +160,9 @@ export function reparse(old: SourceFile, text: string, options: ReparseOptions =
   const after = old.parse.ast.comments.filter((c) => c.range.start.offset >= to);
   let decls: A.TopDecl[];
   let comments: A.Comment[];
+  let positions: Position[] | undefined;
   if (options.consume) {
-    const move = mover(from, to, (p) => moveAfterEdit(p, edit));
-    if (!unmoved) move([old.parse.ast.decls, after], block);
+    positions = movePositions(old, block, from, to, unmoved, edit, after, [statements, isoComments]);
     block.statements = statements;
     decls = old.parse.ast.decls;
     comments = [...before, ...isoComments, ...after];
@@ -172,10 +172,20 @@ export function reparse(old: SourceFile, text: string, options: ReparseOptions =
     comments = [...before, ...isoComments, ...after.map((c) => mapDeep(c, shift) as A.Comment)];
   }
 
+  // The stand-in parse's tokens are nobody else's: with `consume` they are placed in place (each
+  // once: comment tokens are only re-listed below), so that every token keeps the lexer's shape and
+  // the loop that moves tokens after later edits stays fast.
   const placed = (t: IToken): IToken => {
     const s = lines.position(t.startOffset - HEAD.length + from);
     const e = lines.position((t.endOffset ?? t.startOffset) - HEAD.length + from);
-    return { ...t, startOffset: s.offset, endOffset: e.offset, startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column };
+    const m = options.consume ? t : { ...t };
+    m.startOffset = s.offset;
+    m.endOffset = e.offset;
+    m.startLine = s.line;
+    m.startColumn = s.column;
+    m.endLine = e.line;
+    m.endColumn = e.column;
+    return m;
   };
   const moveToken = (t: IToken): IToken => {
     if (unmoved) return t;
@@ -236,7 +246,93 @@ export function reparse(old: SourceFile, text: string, options: ReparseOptions =
     units: offsets(old.parse.marks.units, iso.marks.units),
   };
   const parse: ParseResult = { ast: { decls, comments }, marks, tokens, comments: commentTokens, lines };
-  return sized({ file: { path: old.path, text, parse, diagnostics }, mode: 'block', reparsed: contents.length, edit });
+  const file: SourceFile = { path: old.path, text, parse, diagnostics };
+  if (positions) positionLists.set(file, positions);
+  return sized({ file, mode: 'block', reparsed: contents.length, edit });
+}
+
+/**
+ * Every position of a file's AST (its nodes and its comments), sorted by offset: made on the first
+ * consuming reparse that moves positions, then kept up to date by each consuming block reparse and
+ * handed on to the new file. The positions after an edit are then a suffix of the list, moved in one
+ * loop instead of a walk over the tree.
+ */
+const positionLists = new WeakMap<SourceFile, Position[]>();
+
+/**
+ * With `consume`: moves every position of `old`'s AST at or after `to`, in place, and returns the
+ * position list of the new file, in which the positions of the block's old contents are replaced by
+ * those of `fresh` (the new statements and the comments inside the block, in new coordinates).
+ * Inside the contents [from, to] (offsets) lie exactly the positions of the old contents: any other
+ * node either ends before the block or encloses it (then its end is past the closing brace). This is
+ * checked against the old contents' own positions; should it not hold, the tree is walked instead
+ * and the new file has no list (it is made again when needed).
+ */
+function movePositions(
+  old: SourceFile,
+  block: A.Block,
+  from: number,
+  to: number,
+  unmoved: boolean,
+  edit: BlockEdit,
+  after: A.Comment[],
+  fresh: unknown[],
+): Position[] | undefined {
+  let list = positionLists.get(old);
+  positionLists.delete(old);
+  if (!list) {
+    if (unmoved) return undefined;
+    list = collectPositions([old.parse.ast.decls, old.parse.ast.comments]);
+  }
+  const lo = firstPositionAtLeast(list, from);
+  const hi = firstPositionAtLeast(list, to + 1);
+  const insideComments = old.parse.ast.comments.filter((c) => c.range.end.offset > from && c.range.start.offset < to);
+  const inside = new Set(collectPositions([block.statements, insideComments]));
+  let exact = inside.size === hi - lo;
+  for (let i = lo; exact && i < hi; i++) exact = inside.has(list[i]!);
+  if (!exact) {
+    if (!unmoved) mover(from, to, (p) => moveAfterEdit(p, edit))([old.parse.ast.decls, after], block);
+    return undefined;
+  }
+  if (!unmoved) for (let i = hi; i < list.length; i++) moveAfterEdit(list[i]!, edit);
+  replaceRange(list, lo, hi, collectPositions(fresh));
+  return list;
+}
+
+/** The distinct positions below `roots`, sorted by offset. */
+function collectPositions(roots: unknown[]): Position[] {
+  const out: Position[] = [];
+  // A position reachable twice is listed once: a listed one is marked by a negative offset until the end.
+  const visit = (x: unknown): void => {
+    if (x === null || typeof x !== 'object' || x instanceof Decimal) return;
+    if (Array.isArray(x)) {
+      for (let i = 0; i < x.length; i++) visit(x[i]);
+      return;
+    }
+    if (isPosition(x)) {
+      if (x.offset >= 0) {
+        out.push(x);
+        x.offset = -1 - x.offset;
+      }
+      return;
+    }
+    for (const k in x) visit((x as Record<string, unknown>)[k]);
+  };
+  for (const r of roots) visit(r);
+  for (const p of out) p.offset = -1 - p.offset;
+  return out.sort((a, b) => a.offset - b.offset);
+}
+
+/** Index of the first position whose offset is at least `offset`, in a list sorted by offset. */
+function firstPositionAtLeast(list: Position[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function isComment(t: IToken): boolean {

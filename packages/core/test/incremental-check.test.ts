@@ -1,6 +1,7 @@
 // The editor's incremental re-check (check/incremental-check.ts) against a fresh compile: after every
 // step of a long seeded sequence of edits to each seed rubric (points changed, rule lines added and
-// removed, titles edited, indicators inserted, and stray characters typed and taken back), the
+// removed, titles edited, codes changed into other codes of the file, indicators inserted, and stray
+// characters typed and taken back), the
 // diagnostics and the IR equal those of compileText of the text at that step. Several edits may
 // come between two checks, as when an editor's requests reparse the file before the re-check runs.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -53,6 +54,14 @@ function editor(random: () => number): (text: string) => string {
       const at = Math.floor(random() * text.length);
       undo = text;
       return text.slice(0, at) + pick(['{', '}', '"', '指标', '#', '\n', '1.5']) + text.slice(at);
+    }
+    if (r < 0.96) {
+      // An indicator's code becomes another code of the file (a duplicate, perhaps far away), or back.
+      const codes = [...text.matchAll(/指标 ([\dA-Za-z.]+) /g)];
+      if (codes.length < 2) return text;
+      const m = pick(codes);
+      const at = m.index! + '指标 '.length;
+      return text.slice(0, at) + pick(codes)[1]! + text.slice(at + m[1]!.length);
     }
     const k = lineWhere(lines, /^\s*指标.*\{\s*$/);
     if (k === undefined) return text;

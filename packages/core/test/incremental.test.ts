@@ -52,6 +52,28 @@ describe('incremental reparse', () => {
     }
   });
 
+  it('stays equal over a long chain of typing, where every edit moves what follows it', () => {
+    // Blanks and line breaks typed and deleted again, one at a time, as in an editor: the positions
+    // after each edit are moved from the list the consumed file hands on to the next one.
+    const file = 'pingdingshan-2016.rubric';
+    let current = loadSource(file, texts[file]!);
+    const pieces = [' ', '\n', '  ', '\n\n'];
+    let blocks = 0;
+    for (let k = 0; k < 80; k++) {
+      const piece = pieces[k % pieces.length]!;
+      const from = 1 + ((k * 7919) % (current.text.length - 2));
+      for (const typing of [true, false]) {
+        const text = current.text;
+        const next = typing ? text.slice(0, from) + piece + text.slice(from) : text.slice(0, from) + text.slice(from + piece.length);
+        const r = reparse(current, next, { consume: true });
+        if (r.mode === 'block') blocks++;
+        current = r.file;
+        expect(snapshot(current)).toEqual(snapshot(loadSource(file, next)));
+      }
+    }
+    expect(blocks).toBeGreaterThan(100);
+  });
+
   it('reparses only the enclosing block when a leaf’s points change', () => {
     const file = 'pingdingshan-2016.rubric';
     const text = texts[file]!;

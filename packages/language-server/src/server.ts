@@ -16,7 +16,7 @@ import { pathOfUri, readUri } from './convert.js';
 import { codeActions } from './features/code-actions.js';
 import { completion } from './features/completion.js';
 import { definition } from './features/definition.js';
-import { diagnostics, toLspDiagnostic } from './features/diagnostics.js';
+import { diagnostics, toPublished } from './features/diagnostics.js';
 import { documentSymbols } from './features/document-symbols.js';
 import { foldingRanges } from './features/folding-ranges.js';
 import { formatting } from './features/formatting.js';
@@ -68,7 +68,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       publish: (uri, version, ds) => {
         const c = ctx;
         if (!c) return;
-        void connection.sendDiagnostics({ uri, version, diagnostics: ds.map((d) => toLspDiagnostic(c, d)) });
+        void connection.sendDiagnostics({ uri, version, diagnostics: toPublished(c, uri, ds) });
         // The rubric's tests are run again against what it now says.
         c.tests.rubricChanged(uri);
       },

@@ -31,6 +31,7 @@ import {
   type CompileResult,
   type Diagnostic,
   type Host,
+  type LineIndex,
   type SourceFile,
 } from '@rubric/core';
 import { readRubricFile } from '@rubric/node-host';
@@ -64,6 +65,10 @@ const MAX_WORKSPACE_FILES = 2000;
 export class Workspace {
   private readonly docs = new Map<string, TextDocument>();
   private readonly uriByPath = new Map<string, string>();
+  /** The path of each open document's URI (converting a URI is not free, and ranges ask often). */
+  private readonly pathByUri = new Map<string, string>();
+  /** Offset ↔ position conversions, one per line index (a new text has a new index). */
+  private readonly positionsByLines = new WeakMap<LineIndex, Positions>();
   readonly cache = new Map<string, SourceFile>();
   /** Modification times of files read from disk, to notice changes without file watching. */
   private readonly mtimes = new Map<string, number>();
@@ -121,6 +126,7 @@ export class Workspace {
     const path = pathOfUri(uri);
     this.docs.set(uri, TextDocument.create(uri, languageId, version, text));
     this.uriByPath.set(path, uri);
+    this.pathByUri.set(uri, path);
     this.cache.set(path, loadSource(path, text));
     this.mtimes.delete(path);
     this.changed(path);
@@ -137,6 +143,7 @@ export class Workspace {
     const path = pathOfUri(uri);
     if (!this.docs.delete(uri)) return;
     this.uriByPath.delete(path);
+    this.pathByUri.delete(uri);
     this.markDependents(path);
     this.cache.delete(path);
     this.entries.delete(path);
@@ -185,7 +192,7 @@ export class Workspace {
   source(uri: string): SourceFile | undefined {
     const doc = this.docs.get(uri);
     if (!doc) return undefined;
-    const path = pathOfUri(uri);
+    const path = this.pathByUri.get(uri) ?? pathOfUri(uri);
     const text = doc.getText();
     const cached = this.cache.get(path);
     if (cached && cached.text === text) return cached;
@@ -265,7 +272,10 @@ export class Workspace {
   positions(path: string): Positions | undefined {
     const uri = this.uriByPath.get(path);
     const sf = uri ? this.source(uri) : this.cache.get(path);
-    return sf ? positionsOfLines(sf.parse.lines) : undefined;
+    if (!sf) return undefined;
+    let at = this.positionsByLines.get(sf.parse.lines);
+    if (!at) this.positionsByLines.set(sf.parse.lines, (at = positionsOfLines(sf.parse.lines)));
+    return at;
   }
 
   /** The diagnostics of an open document, from every current compile. */

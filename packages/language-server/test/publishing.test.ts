@@ -3,7 +3,7 @@
 // compile of the first one is done but before its diagnostics are published (as a message read right
 // after a long compile); what is published is the later version's diagnostics only, equal to a fresh
 // compile of its text. Then, edits inside an indicator are re-checked incrementally and the
-// published diagnostics still equal a fresh compile.
+// published diagnostics still equal a fresh compile. And no version is compiled twice, whoever asks.
 import { join } from 'node:path';
 import { compile, compileText, type Diagnostic } from '@rubric/core';
 import { describe, expect, it } from 'vitest';
@@ -81,5 +81,37 @@ describe('publishing', () => {
       expect(last.ds.map((d) => [d.code, d.range.start.offset, d.args])).toEqual(want.map((d) => [d.code, d.range.start.offset, d.args]));
     }
     expect(published.some((p) => p.ds.some((d) => d.code === 'RUB203'))).toBe(true);
+  });
+
+  it('compiles each version once, also when requests ask for it before the scheduled re-check', async () => {
+    const { dir } = project();
+    const uri = uriOf(join(dir, 'c.rubric'));
+    const published: number[] = [];
+    const compiled: number[] = [];
+    const ws: Workspace = new Workspace({
+      debounceMs: 20,
+      publish: (_uri: string, version: number) => published.push(version),
+      onError: (e: unknown) => {
+        throw e;
+      },
+      compile: (path, host, cache) => {
+        compiled.push(ws.document(uri)!.version);
+        return compile(path, host, cache);
+      },
+    });
+    ws.open(uri, 'rubric', 1, TEXT);
+    // Requests (hover, symbols, a code action) read the compile before the debounce is over.
+    expect(ws.entry(uri)?.version).toBe(1);
+    ws.index(uri);
+    ws.diagnostics(uri);
+    await until(() => published.length === 1);
+    ws.change(uri, 2, [{ text: TEXT.replace('总分 10', '总分 12') }]);
+    ws.change(uri, 3, [{ text: TEXT.replace('总分 10', '总分 11') }]);
+    expect(ws.diagnostics(uri).map((d) => d.code)).toEqual(['RUB202']);
+    expect(ws.entry(uri)?.version).toBe(3);
+    await until(() => published.length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(published).toEqual([1, 3]);
+    expect(compiled).toEqual([1, 3]);
   });
 });

@@ -80,6 +80,10 @@ interface State {
   codes: Map<IndicatorIR, Diagnostic[]>;
   /** Diagnostics of the whole-rubric checks (recomputed every time, never moved). */
   rubricLevel: Diagnostic[];
+  /** Duplicate codes across the rubric (the codes check's first pass), by code (copies). */
+  duplicates: Map<string, Diagnostic[]>;
+  /** The indicators compared by code across the rubric, by code: an edit re-checks only the codes its subtree had or has. */
+  byCode: Map<string, Set<IndicatorIR>>;
   parentOf: Map<IndicatorIR, IndicatorIR | undefined>;
   /** The indicator lowered from a statement, by the statement's start position (shared with the IR). */
   irAt: Map<Position, IndicatorIR>;
@@ -121,6 +125,7 @@ export class IncrementalCheck {
       for (const d of s.structure) moveDiagnostic(d, e);
       for (const ds of s.own.values()) for (const d of ds) moveDiagnostic(d, e);
       for (const ds of s.codes.values()) for (const d of ds) moveDiagnostic(d, e);
+      for (const ds of s.duplicates.values()) for (const d of ds) moveDiagnostic(d, e);
     }
     s.dirty.push(e.block);
     s.file = r.file;
@@ -194,10 +199,17 @@ function attached(s: State, inst: Inst): boolean {
 }
 
 /**
- * Runs every check on `list` (the codes check on the groups below `codeRoots`); the diagnostics that
- * concern an indicator are added to its entry, the others replace the whole-rubric ones.
+ * Runs every check on `list` (the codes check on the groups below `codeRoots`, and its duplicates
+ * across the rubric on the codes `duplicateCodes`); the diagnostics that concern an indicator are
+ * added to its entry, the others replace the whole-rubric ones.
  */
-function checkScoped(s: State, list: IndicatorIR[], pathOf: (i: IndicatorIR) => string[], codeRoots: IndicatorIR[] | 'all'): void {
+function checkScoped(
+  s: State,
+  list: IndicatorIR[],
+  pathOf: (i: IndicatorIR) => string[],
+  codeRoots: IndicatorIR[] | 'all',
+  duplicateCodes: ReadonlySet<string> | 'all',
+): void {
   const rubricLevel: Diagnostic[] = [];
   const into = (map: Map<IndicatorIR, Diagnostic[]>) => (d: Diagnostic, ind: IndicatorIR | undefined) => {
     const c = copyDiagnostic(d);
@@ -221,8 +233,31 @@ function checkScoped(s: State, list: IndicatorIR[], pathOf: (i: IndicatorIR) => 
     if (check === checkCodes) continue;
     run(name, () => check(new ScopedContext(r, list, pathOf, into(s.own))));
   }
-  // Codes: duplicates across the whole rubric (every time), then the sibling groups below the roots.
-  run('codes', () => checkCodes(new ScopedContext({ ...r, indicators: [], parts: [] }, allIndicators(r), pathOf, (d) => rubricLevel.push(copyDiagnostic(d)))));
+  // Codes: duplicates across the whole rubric (all of them, or those of the codes given: each code's
+  // indicators in the rubric's order, so the first of each is the one the others repeat), then the
+  // sibling groups below the roots.
+  let sameCode: IndicatorIR[];
+  if (duplicateCodes === 'all') {
+    sameCode = allIndicators(r);
+    s.duplicates = new Map();
+  } else {
+    sameCode = [];
+    for (const code of duplicateCodes) {
+      s.duplicates.delete(code);
+      for (const x of inRubricOrder(s, [...(s.byCode.get(code) ?? [])])) sameCode.push(x);
+    }
+  }
+  const duplicate = (d: Diagnostic, ind: IndicatorIR | undefined): void => {
+    const c = copyDiagnostic(d);
+    const code = ind?.code;
+    if (code === null || code === undefined) rubricLevel.push(c);
+    else {
+      const xs = s.duplicates.get(code);
+      if (xs) xs.push(c);
+      else s.duplicates.set(code, [c]);
+    }
+  };
+  run('codes', () => checkCodes(new ScopedContext({ ...r, indicators: [], parts: [] }, sameCode, pathOf, duplicate)));
   const groups = codeRoots === 'all' ? r : { ...r, indicators: codeRoots, parts: [] };
   run('codes', () => checkCodes(new ScopedContext(groups, [], pathOf, into(s.codes))));
   s.rubricLevel = rubricLevel;
@@ -246,6 +281,8 @@ function full(file: SourceFile): State {
       own: new Map(),
       codes: new Map(),
       rubricLevel: [],
+      duplicates: new Map(),
+      byCode: new Map(),
       parentOf: new Map(),
       irAt: new Map(),
       ownerOf: new Map(),
@@ -257,7 +294,7 @@ function full(file: SourceFile): State {
     state.statements = counts.statements;
     state.indicators = counts.indicators;
     for (const top of [...rubric.parts, ...rubric.indicators, ...rubric.bonuses]) index(state, top, undefined);
-    checkScoped(state, allIndicators(rubric), pathFn(state), 'all');
+    checkScoped(state, allIndicators(rubric), pathFn(state), 'all', 'all');
     state.structure = bag.items.map(copyDiagnostic);
     state.result = assemble(state);
     return state;
@@ -292,8 +329,22 @@ function count(scope: Scope, ownerOf: Map<A.Block, Inst>): { statements: number;
 function index(s: State, ind: IndicatorIR, parent: IndicatorIR | undefined): void {
   s.parentOf.set(ind, parent);
   s.irAt.set(ind.range.start, ind);
+  const code = comparedCode(ind);
+  if (code !== undefined) {
+    const xs = s.byCode.get(code);
+    if (xs) xs.add(ind);
+    else s.byCode.set(code, new Set([ind]));
+  }
   for (const c of ind.children) index(s, c, ind);
   for (const c of ind.bonuses) index(s, c, ind);
+}
+
+/**
+ * The code under which the codes check compares an indicator across the rubric: written codes other
+ * than enumerators (一、 1． …, which repeat under every parent and are compared among siblings only).
+ */
+function comparedCode(ind: IndicatorIR): string | undefined {
+  return ind.code === null || ind.codeStyle === 'enumerator' ? undefined : ind.code;
 }
 
 /** Forgets an indicator subtree. */
@@ -303,6 +354,12 @@ function forget(s: State, ind: IndicatorIR): void {
   s.own.delete(ind);
   s.codes.delete(ind);
   s.record.ownDecimals.delete(ind);
+  const code = comparedCode(ind);
+  if (code !== undefined) {
+    const xs = s.byCode.get(code);
+    xs?.delete(ind);
+    if (xs?.size === 0) s.byCode.delete(code);
+  }
   for (const c of ind.children) forget(s, c);
   for (const c of ind.bonuses) forget(s, c);
 }
@@ -355,7 +412,16 @@ function patchOne(s: State, inst: Inst): boolean {
   );
   if (ir.id !== old.id) return false;
 
-  // Swap the subtree in.
+  // Swap the subtree in. The codes the old subtree had and the new one has are checked for duplicates again.
+  const touched = new Set<string>();
+  const codesOf = (x: IndicatorIR): void => {
+    const code = comparedCode(x);
+    if (code !== undefined) touched.add(code);
+    x.children.forEach(codesOf);
+    x.bonuses.forEach(codesOf);
+  };
+  codesOf(old);
+  codesOf(ir);
   const codes = s.codes.get(old);
   forget(s, old);
   list[at] = ir;
@@ -396,8 +462,34 @@ function patchOne(s: State, inst: Inst): boolean {
     x.bonuses.forEach(walk);
   };
   walk(ir);
-  checkScoped(s, [...ancestors.reverse(), ...subtree], pathOf, codeWalked(s, ir) ? [ir] : []);
+  checkScoped(s, [...ancestors.reverse(), ...subtree], pathOf, codeWalked(s, ir) ? [ir] : [], touched);
   return true;
+}
+
+/**
+ * Indicators in the order `allIndicators` lists them: parts, indicators, then bonuses of the rubric,
+ * each followed by its children and then its bonuses.
+ */
+function inRubricOrder(s: State, xs: IndicatorIR[]): IndicatorIR[] {
+  if (xs.length < 2) return xs;
+  const r = s.rubric;
+  const place = (x: IndicatorIR): number[] => {
+    const out: number[] = [];
+    for (let y: IndicatorIR | undefined = x; y; ) {
+      const parent = s.parentOf.get(y);
+      const lists = parent ? [parent.children, parent.bonuses] : [r.parts, r.indicators, r.bonuses];
+      const k = lists.findIndex((l) => l.includes(y!));
+      out.push(lists[k]!.indexOf(y), k);
+      y = parent;
+    }
+    return out.reverse();
+  };
+  const places = new Map(xs.map((x) => [x, place(x)]));
+  const compare = (a: number[], b: number[]): number => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+    return a.length - b.length;
+  };
+  return xs.sort((a, b) => compare(places.get(a)!, places.get(b)!));
 }
 
 /** True when the codes check visits the groups below `ind`: a chain of children from the rubric's indicators or parts. */
@@ -411,6 +503,7 @@ function assemble(s: State): CompileResult {
   const all: Diagnostic[] = [...s.file.diagnostics, ...s.structure, ...s.rubricLevel];
   for (const ds of s.own.values()) for (const d of ds) all.push(d);
   for (const ds of s.codes.values()) for (const d of ds) all.push(d);
+  for (const ds of s.duplicates.values()) for (const d of ds) all.push(d);
   return { rubric: s.rubric, rubrics: [s.rubric], diagnostics: sortDiagnostics(dedupeDiagnostics(all)), files: [s.file] };
 }
 
