@@ -5,7 +5,7 @@ import type { CstElement, CstNode, IToken } from 'chevrotain';
 import { Decimal } from '../decimal.js';
 import type { DiagnosticBag } from '../diagnostics.js';
 import { LIMITS } from '../limits.js';
-import type { LineIndex, Range } from '../source.js';
+import type { LineIndex, Position, Range } from '../source.js';
 import type * as A from './ast.js';
 import { normalizeDigits } from './digits.js';
 import { shortText } from './lexical.js';
@@ -39,20 +39,45 @@ export class AstBuilder {
     private readonly bag: DiagnosticBag,
   ) {}
 
+  /**
+   * The position of an offset, shared by the ranges that start or end there (a statement and its
+   * keyword, a value and its condition): most positions of an AST are at a few recent offsets, and
+   * one object instead of several is a large part of the parse's allocation. Positions are values
+   * nothing changes in place except the incremental reparse, which moves each distinct one once.
+   */
+  private readonly recentOffsets = new Int32Array(8).fill(-1);
+  private readonly recentPositions: (Position | undefined)[] = new Array(8).fill(undefined);
+  private pos(offset: number): Position {
+    const slot = offset & 7;
+    if (this.recentOffsets[slot] === offset) return this.recentPositions[slot]!;
+    const p = this.lines.position(offset);
+    this.recentOffsets[slot] = offset;
+    this.recentPositions[slot] = p;
+    return p;
+  }
+  private range(start: number, end: number): Range {
+    return { start: this.pos(start), end: this.pos(Math.max(start, end)) };
+  }
+
   tokRange(t: IToken): Range {
-    return this.lines.range(t.startOffset, t.startOffset + t.image.length);
+    return this.range(t.startOffset, t.startOffset + t.image.length);
   }
 
   /** From the start of `first` to the end of `last` (as a CST node's location spans its tokens). */
   span(first: IToken, last: IToken): Range {
-    return this.lines.range(first.startOffset, last.endOffset! + 1);
+    return this.range(first.startOffset, last.endOffset! + 1);
+  }
+
+  /** From the start of `r` to the end of `last`. */
+  extend(r: Range, last: IToken): Range {
+    return { start: r.start, end: this.pos(last.endOffset! + 1) };
   }
 
   /** Range of a CST node; undefined for a node recovery left empty. */
   private nodeRange(n: CstNode | undefined): Range | undefined {
     const l = n?.location;
     if (!l || l.startOffset === undefined || Number.isNaN(l.startOffset) || l.endOffset === undefined || Number.isNaN(l.endOffset)) return undefined;
-    return this.lines.range(l.startOffset, l.endOffset + 1);
+    return this.range(l.startOffset, l.endOffset + 1);
   }
 
   private stmtBase(n: CstNode, kwName: string): { range: Range; keyword: Range } | undefined {
@@ -343,7 +368,7 @@ export class AstBuilder {
     const digits = normalizeDigits(t.image).replace(/[^0-9]/g, '');
     const v = Decimal.parse(digits);
     if (!v || digits === '') return undefined;
-    const r = this.lines.range(t.startOffset + 1, t.startOffset + t.image.length - 1);
+    const r = this.range(t.startOffset + 1, t.startOffset + t.image.length - 1);
     return { low: v, high: v, isRange: false, range: r };
   }
 

@@ -74,7 +74,8 @@ function grammar(Base: typeof EmbeddedActionsParser) {
     }
     /** The statement's range and its keyword's, once the statement's last token is read. */
     protected base(b: AstBuilder, kw: IToken): { range: Range; keyword: Range } {
-      return { range: b.span(kw, this.LA(0)), keyword: b.tokRange(kw) };
+      const keyword = b.tokRange(kw);
+      return { range: b.extend(keyword, this.LA(0)), keyword };
     }
 
     /**
