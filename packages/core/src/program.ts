@@ -41,8 +41,9 @@ export interface CompileResult {
   files: SourceFile[];
 }
 
-/** Decodes and parses one file's content. A content over the size limit is not parsed (RUB010). */
-export function loadSource(path: string, content: Uint8Array | string): SourceFile {
+/** Decodes and parses one file's content. A content over the size limit is not parsed (RUB010).
+ * `keepTokens`: see `parseRubric` (false: the token list is made again only if it is read). */
+export function loadSource(path: string, content: Uint8Array | string, keepTokens = true): SourceFile {
   const bag = new DiagnosticBag();
   let text: string;
   const tooLarge = typeof content === 'string' ? utf8SizeExceeds(content, LIMITS.fileBytes) : content.length > LIMITS.fileBytes;
@@ -60,7 +61,7 @@ export function loadSource(path: string, content: Uint8Array | string): SourceFi
     if (d.failed) bag.add('RUB009', path, at);
     else if (d.encoding === 'GB18030') bag.add('RUB008', path, at, { encoding: d.encoding });
   }
-  const parse = parseRubric(text, path, bag);
+  const parse = parseRubric(text, path, bag, keepTokens);
   return { path, text, parse, diagnostics: bag.items };
 }
 
@@ -75,7 +76,8 @@ export function compile(entryPath: string, host: Host, cache?: Map<string, Sourc
     }
     const content = host.readFile(path, roots);
     if (content === undefined || isRefusal(content)) return content;
-    const f = loadSource(path, content);
+    // The files a compile reads itself keep no token list (made again if a caller reads it).
+    const f = loadSource(path, content, false);
     files.set(path, f);
     cache?.set(path, f);
     return f;

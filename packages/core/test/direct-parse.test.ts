@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../src/diagnostics.js';
+import { compileText, loadSource } from '../src/program.js';
 import { LineIndex } from '../src/source.js';
 import { AstBuilder } from '../src/syntax/build-ast.js';
 import { limitDepth } from '../src/syntax/depth.js';
@@ -81,5 +82,25 @@ describe('the direct reading and the reading with recovery', () => {
     for (const t of texts) if (typeof t === 'string' && compare(t) === 'direct') direct++;
     // Some of the inputs are valid (mutations that keep a seed whole), most are not.
     expect(direct).toBeGreaterThan(0);
+  });
+});
+
+describe('the token list of a compiled file', () => {
+  it('is made again when read, equal to the one a parse keeps, comments the same objects', () => {
+    const shape = (ts: { tokenType: { name: string }; image: string; startOffset: number; endOffset?: number; startLine?: number; startColumn?: number; endLine?: number; endColumn?: number }[]) =>
+      ts.map((t) => [t.tokenType.name, t.image, t.startOffset, t.endOffset, t.startLine, t.startColumn, t.endLine, t.endColumn]);
+    const seeds = files(join(ROOT, 'rubrics'), '.rubric');
+    // The seeds, and files read with recovery (syntax errors, repaired slips).
+    const withErrors = ['syntax.rubric', 'slip-brace.rubric', 'slip-keywords.rubric'].map((f) => join(ROOT, 'test/fixtures', f));
+    for (const f of [...seeds, ...withErrors]) {
+      const text = readFileSync(f, 'utf8');
+      const kept = loadSource('f.rubric', text).parse;
+      const compiled = compileText('f.rubric', text).files[0]!.parse;
+      const again = compiled.tokens;
+      expect(shape(again)).toEqual(shape(kept.tokens));
+      // Read once, then kept: the same list on the next read, and the comments are the parse's own.
+      expect(compiled.tokens).toBe(again);
+      for (const c of compiled.comments) expect(again).toContain(c);
+    }
   });
 });

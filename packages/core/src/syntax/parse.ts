@@ -23,7 +23,13 @@ export interface ParseResult {
   lines: LineIndex;
 }
 
-export function parseRubric(text: string, file: string, bag: DiagnosticBag): ParseResult {
+/**
+ * `keepTokens`: keep the token list in the result (the formatter and an editor's open documents use it
+ * at once). Otherwise the list is made again from the text the first time it is read (the same
+ * tokens, the same comment objects): a compile for the command line never reads it, and at 10,000
+ * indicators it is the largest part of what a compiled file holds.
+ */
+export function parseRubric(text: string, file: string, bag: DiagnosticBag, keepTokens = true): ParseResult {
   const lines = new LineIndex(text);
   const { tokens, comments } = lex(text, file, lines, bag);
   const parsed = limitDepth(tokens, file, lines, bag);
@@ -52,7 +58,22 @@ export function parseRubric(text: string, file: string, bag: DiagnosticBag): Par
     bag.items.length = 0;
     for (const d of keep) bag.items.push(d);
   }
-  return { ast, marks: b.marks, tokens: mergeByOffset(tokens, comments), comments, lines };
+  if (keepTokens) return { ast, marks: b.marks, tokens: mergeByOffset(tokens, comments), comments, lines };
+  const result = { ast, marks: b.marks, comments, lines } as ParseResult;
+  const settle = (value: IToken[]): void => {
+    Object.defineProperty(result, 'tokens', { value, writable: true, enumerable: true, configurable: true });
+  };
+  Object.defineProperty(result, 'tokens', {
+    enumerable: true,
+    configurable: true,
+    get(): IToken[] {
+      const again = mergeByOffset(lex(text, file, lines, new DiagnosticBag()).tokens, comments);
+      settle(again);
+      return again;
+    },
+    set: settle,
+  });
+  return result;
 }
 
 /** Merges two token lists that are each in source order (cheaper than sorting the whole file). */
