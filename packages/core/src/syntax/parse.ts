@@ -1,5 +1,7 @@
-// Parsing one file: lex (with lexical diagnostics) → parse (syntax errors as data) → AST. Never
-// throws on any input; a syntax error leaves a partial AST and the rest of the file is still read.
+// Parsing one file: lex (with lexical diagnostics) → parse → AST. A file without syntax errors is
+// read by the grammar building the AST in its actions; a file with one, by the CST parse with recovery
+// (syntax errors as data) and the CST → AST pass. Never throws on any input; a syntax error leaves a
+// partial AST and the rest of the file is still read.
 import type { IToken } from 'chevrotain';
 import { DiagnosticBag } from '../diagnostics.js';
 import { LineIndex } from '../source.js';
@@ -33,7 +35,7 @@ export function parseRubric(text: string, file: string, bag: DiagnosticBag, keep
   const lines = new LineIndex(text);
   const { tokens, comments } = lex(text, file, lines, bag);
   const parsed = limitDepth(tokens, file, lines, bag);
-  const comments_ = comments.map((c) => ({ text: c.image, range: lines.range(c.startOffset, c.startOffset + c.image.length) }));
+  const astComments = comments.map((c) => ({ text: c.image, range: lines.range(c.startOffset, c.startOffset + c.image.length) }));
   // A file without syntax errors is built in the grammar's actions; any error sends it to the parse
   // with recovery and the CST → AST pass, which start afresh (what the first attempt reported is dropped).
   const attempt = new DiagnosticBag();
@@ -42,12 +44,12 @@ export function parseRubric(text: string, file: string, bag: DiagnosticBag, keep
   let ast: A.FileAst;
   if (decls) {
     for (const d of attempt.items) bag.items.push(d);
-    ast = { decls, comments: comments_ };
+    ast = { decls, comments: astComments };
   } else {
     const { cst, errors } = parseWithRepairs(parsed, text, file, lines, bag);
     reportSyntaxErrors(errors, text, file, lines, bag);
     b = new AstBuilder(file, lines, bag);
-    ast = { decls: b.file(cst), comments: comments_ };
+    ast = { decls: b.file(cst), comments: astComments };
   }
   // Points in brackets after a title get one warning of their own (RUB030), not one per bracket.
   const bracketed = b.marks.bracketed;
