@@ -199,16 +199,16 @@ export function reparse(old: SourceFile, text: string, options: ReparseOptions =
     return m;
   };
   const spliceInPlace = (olds: IToken[], news: IToken[]): IToken[] => {
-    const lo = firstAtOrAfter(olds, from);
-    const hi = firstAtOrAfter(olds, to);
+    const lo = firstAtLeast(olds, from, startOf);
+    const hi = firstAtLeast(olds, to, startOf);
     const mid = news.filter((t) => inContents(t.startOffset)).map(placed);
     if (!unmoved) for (let i = hi; i < olds.length; i++) moveToken(olds[i]!);
     replaceRange(olds, lo, hi, mid);
     return olds;
   };
   const splice = (olds: IToken[], news: IToken[]): IToken[] => {
-    const lo = firstAtOrAfter(olds, from);
-    const hi = firstAtOrAfter(olds, to);
+    const lo = firstAtLeast(olds, from, startOf);
+    const hi = firstAtLeast(olds, to, startOf);
     const mid = news.filter((t) => inContents(t.startOffset)).map(placed);
     const out = olds.slice(0, lo);
     for (const t of mid) out.push(t);
@@ -220,11 +220,11 @@ export function reparse(old: SourceFile, text: string, options: ReparseOptions =
   let commentTokens: IToken[];
   if (options.consume) {
     const olds = old.parse.comments;
-    const cLo = firstAtOrAfter(olds, from);
-    const cHi = firstAtOrAfter(olds, to);
+    const cLo = firstAtLeast(olds, from, startOf);
+    const cHi = firstAtLeast(olds, to, startOf);
     // Comment tokens are also in `tokens`: they are moved there, once, and only re-listed here.
     tokens = spliceInPlace(old.parse.tokens, iso.tokens);
-    const mid = tokens.slice(firstAtOrAfter(tokens, from), firstAtOrAfter(tokens, to + delta)).filter(isComment);
+    const mid = tokens.slice(firstAtLeast(tokens, from, startOf), firstAtLeast(tokens, to + delta, startOf)).filter(isComment);
     replaceRange(olds, cLo, cHi, mid);
     commentTokens = olds;
   } else {
@@ -284,8 +284,8 @@ function movePositions(
     if (unmoved) return undefined;
     list = collectPositions([old.parse.ast.decls, old.parse.ast.comments]);
   }
-  const lo = firstPositionAtLeast(list, from);
-  const hi = firstPositionAtLeast(list, to + 1);
+  const lo = firstAtLeast(list, from, offsetOf);
+  const hi = firstAtLeast(list, to + 1, offsetOf);
   const insideComments = old.parse.ast.comments.filter((c) => c.range.end.offset > from && c.range.start.offset < to);
   const inside = new Set(collectPositions([block.statements, insideComments]));
   let exact = inside.size === hi - lo;
@@ -299,10 +299,13 @@ function movePositions(
   return list;
 }
 
-/** The distinct positions below `roots`, sorted by offset. */
-function collectPositions(roots: unknown[]): Position[] {
-  const out: Position[] = [];
-  // A position reachable twice is listed once: a listed one is marked by a negative offset until the end.
+/**
+ * Calls `f` once for each distinct position below `roots` that `want` accepts (nodes may share a
+ * range, or a position: one seen is marked by a negative offset until the end). `narrow` may give, for
+ * a node, what to visit instead of its fields (undefined: nothing).
+ */
+function forEachPosition(roots: unknown[], want: (p: Position) => boolean, f: (p: Position) => void, narrow: (x: object) => unknown = (x) => x): void {
+  const seen: Position[] = [];
   const visit = (x: unknown): void => {
     if (x === null || typeof x !== 'object' || x instanceof Decimal) return;
     if (Array.isArray(x)) {
@@ -310,30 +313,42 @@ function collectPositions(roots: unknown[]): Position[] {
       return;
     }
     if (isPosition(x)) {
-      if (x.offset >= 0) {
-        out.push(x);
+      if (x.offset >= 0 && want(x)) {
+        f(x);
         x.offset = -1 - x.offset;
+        seen.push(x);
       }
       return;
     }
+    const n = narrow(x);
+    if (n !== x) return visit(n);
     for (const k in x) visit((x as Record<string, unknown>)[k]);
   };
   for (const r of roots) visit(r);
-  for (const p of out) p.offset = -1 - p.offset;
+  for (const p of seen) p.offset = -1 - p.offset;
+}
+
+/** The distinct positions below `roots`, sorted by offset. */
+function collectPositions(roots: unknown[]): Position[] {
+  const out: Position[] = [];
+  forEachPosition(roots, () => true, (p) => out.push(p));
   return out.sort((a, b) => a.offset - b.offset);
 }
 
-/** Index of the first position whose offset is at least `offset`, in a list sorted by offset. */
-function firstPositionAtLeast(list: Position[], offset: number): number {
+/** Index of the first element whose key is at least `x`, in a list sorted by that key. */
+function firstAtLeast<T>(xs: readonly T[], x: number, key: (t: T) => number): number {
   let lo = 0;
-  let hi = list.length;
+  let hi = xs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid]!.offset < offset) lo = mid + 1;
+    if (key(xs[mid]!) < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
+const offsetOf = (p: Position): number => p.offset;
+const startOf = (t: IToken): number => t.startOffset;
+const itself = (n: number): number => n;
 
 function isComment(t: IToken): boolean {
   const n = t.tokenType.name;
@@ -341,38 +356,16 @@ function isComment(t: IToken): boolean {
 }
 
 /**
- * Moves, in place, every position at or after `to` found below `root`; nodes that end before `from`
- * are skipped, and `skip` (the block being replaced) is not entered. A position reachable twice (nodes
- * may share a range) must move once: a moved position is marked by a negative offset until the end.
+ * Moves, in place, every position at or after `to` found below `roots`, once each; nodes that end
+ * before `from` are skipped, and `skip` (the block being replaced) is not entered.
  */
 function mover(from: number, to: number, move: (p: Position) => void): (roots: unknown[], skip: object | undefined) => void {
-  return (roots, skip) => {
-    const moved: Position[] = [];
-    const visit = (x: unknown): void => {
-      if (x === null || typeof x !== 'object' || x instanceof Decimal) return;
-      if (Array.isArray(x)) {
-        for (let i = 0; i < x.length; i++) visit(x[i]);
-        return;
-      }
-      if (isPosition(x)) {
-        if (x.offset >= to) {
-          move(x);
-          x.offset = -1 - x.offset;
-          moved.push(x);
-        }
-        return;
-      }
-      if (x === skip) {
-        visit((x as A.Block).range);
-        return;
-      }
+  return (roots, skip) =>
+    forEachPosition(roots, (p) => p.offset >= to, move, (x) => {
+      if (x === skip) return (x as A.Block).range;
       const range = (x as { range?: { end?: Position } }).range;
-      if (range?.end && isPosition(range.end) && range.end.offset >= 0 && range.end.offset <= from) return;
-      for (const k in x) visit((x as Record<string, unknown>)[k]);
-    };
-    for (const r of roots) visit(r);
-    for (const p of moved) p.offset = -1 - p.offset;
-  };
+      return range?.end && isPosition(range.end) && range.end.offset >= 0 && range.end.offset <= from ? undefined : x;
+    });
 }
 
 /** The innermost closed block whose contents strictly contain the changed span [start, end), and its nesting level (1 for a top-level declaration's block). */
@@ -452,7 +445,7 @@ function spliceLines(old: LineIndex, text: string, start: number, oldEnd: number
   const delta = text.length - old.text.length;
   const newEnd = oldEnd + delta;
   // A line start s < start is decided by characters before `start`, which did not change.
-  const k = firstAtLeast(xs, start);
+  const k = firstAtLeast(xs, start, itself);
   const mid: number[] = k > 0 ? [] : [0];
   for (let i = Math.max(0, start - 1); i <= newEnd && i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -465,25 +458,13 @@ function spliceLines(old: LineIndex, text: string, start: number, oldEnd: number
   const last = mid.length > 0 ? mid[mid.length - 1]! : xs[k - 1]!;
   // Old line starts after the span (their line break follows it) move by delta; the rescan above
   // already gave those whose break touches the span's end.
-  const k2 = firstAtLeast(xs, Math.max(oldEnd + 1, last - delta + 1));
+  const k2 = firstAtLeast(xs, Math.max(oldEnd + 1, last - delta + 1), itself);
   const out = inPlace ? xs : xs.slice();
   replaceRange(out, k, k2, mid);
   if (delta !== 0) for (let i = k + mid.length; i < out.length; i++) out[i] = out[i]! + delta;
   const index = Object.create(LineIndex.prototype) as LineIndex;
   Object.assign(index, cursor ? { text, starts: out, last: 0 } : { text, starts: out });
   return index;
-}
-
-/** Index of the first number at least `x` in a sorted array. */
-function firstAtLeast(xs: number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Length of the common prefix of two strings (compared a chunk at a time, then a character). */
@@ -503,18 +484,6 @@ function commonSuffix(a: string, b: string, max: number): number {
     while (n + step <= max && a.slice(a.length - n - step, a.length - n) === b.slice(b.length - n - step, b.length - n)) n += step;
   }
   return n;
-}
-
-/** Index of the first token starting at or after `offset` (tokens are sorted by start). */
-function firstAtOrAfter(tokens: IToken[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.startOffset < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
